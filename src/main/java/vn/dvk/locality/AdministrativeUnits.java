@@ -1,0 +1,6 @@
+package vn.dvk.locality;
+
+import org.springframework.data.repository.ListCrudRepository;
+
+interface AdministrativeUnits extends ListCrudRepository<AdministrativeUnit, Long> {
+}

@@ -1,0 +1,6 @@
+package vn.dvk.locality;
+
+import org.springframework.data.repository.ListCrudRepository;
+
+interface Organizations extends ListCrudRepository<Organization, Long> {
+}

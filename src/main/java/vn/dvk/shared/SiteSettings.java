@@ -1,0 +1,28 @@
+package vn.dvk.shared;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Who runs this installation: shown in the page header and footer, and used as the province of staff accounts that
+ * belong to no organization.
+ *
+ * @param name the committee's name as it signs ("Ban Dân vận Tỉnh ủy …")
+ * @param provinceCode code of the province this installation serves
+ */
+@ConfigurationProperties("dvk.site")
+public record SiteSettings(String name, String provinceCode, String address, String phone, String email) {
+
+	public SiteSettings {
+		// Defaults describe the demo province; properties files are not UTF-8, so they live here.
+		name = blank(name) ? "Ban Dân vận Tỉnh ủy Sơn Hà" : name.trim();
+		provinceCode = blank(provinceCode) ? "99" : provinceCode.trim();
+		address = blank(address) ? "Số 1 đường Trần Phú, phường Sơn Hà, tỉnh Sơn Hà" : address.trim();
+		phone = blank(phone) ? "0200 3 123 456" : phone.trim();
+		email = blank(email) ? "bandanvan@sonha.demo.dvk.vn" : email.trim();
+	}
+
+	private static boolean blank(String s) {
+		return s == null || s.isBlank();
+	}
+
+}

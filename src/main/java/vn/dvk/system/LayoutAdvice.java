@@ -1,0 +1,38 @@
+package vn.dvk.system;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+import vn.dvk.account.DvkUser;
+import vn.dvk.shared.SiteSettings;
+
+/** What every page's layout needs: the site's identity, the current user and the current path. */
+@ControllerAdvice(annotations = Controller.class)
+class LayoutAdvice {
+
+	private final SiteSettings site;
+
+	LayoutAdvice(SiteSettings site) {
+		this.site = site;
+	}
+
+	@ModelAttribute("site")
+	SiteSettings site() {
+		return site;
+	}
+
+	@ModelAttribute("currentUser")
+	DvkUser currentUser(Authentication authentication) {
+		return authentication != null && authentication.getPrincipal() instanceof DvkUser user ? user : null;
+	}
+
+	@ModelAttribute("currentPath")
+	String currentPath(HttpServletRequest request) {
+		return request.getRequestURI().substring(request.getContextPath().length());
+	}
+
+}

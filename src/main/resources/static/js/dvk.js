@@ -1,0 +1,57 @@
+// Small progressive enhancements; every page works without this file.
+(function () {
+  'use strict';
+
+  document.documentElement.classList.add('js');
+
+  // Coming back with the browser's Back button must not leave buttons disabled.
+  window.addEventListener('pageshow', function () {
+    document.querySelectorAll('button[aria-busy="true"], input[aria-busy="true"]').forEach(function (b) {
+      b.disabled = false;
+      b.removeAttribute('aria-busy');
+    });
+  });
+
+  // Ask before destructive actions: <form data-confirm="…"> or <button data-confirm="…">.
+  document.addEventListener('submit', function (event) {
+    var form = event.target;
+    var submitter = event.submitter;
+    var message = (submitter && submitter.getAttribute('data-confirm')) || form.getAttribute('data-confirm');
+    if (message && !window.confirm(message)) {
+      event.preventDefault();
+    }
+  });
+
+  // Disable a form's submit buttons once it is sent, so a double click does not send it twice.
+  document.addEventListener('submit', function (event) {
+    if (event.defaultPrevented) {
+      return;
+    }
+    var form = event.target;
+    window.setTimeout(function () {
+      form.querySelectorAll('button[type=submit], input[type=submit]').forEach(function (b) {
+        b.disabled = true;
+        b.setAttribute('aria-busy', 'true');
+      });
+    }, 0);
+  });
+
+  // htmx requests carry the CSRF token from the page's meta tags.
+  document.addEventListener('htmx:configRequest', function (event) {
+    var token = document.querySelector('meta[name="csrf-token"]');
+    var header = document.querySelector('meta[name="csrf-header"]');
+    if (token && header) {
+      event.detail.headers[header.content] = token.content;
+    }
+  });
+
+  // Show the back-to-top link only after scrolling down a screen.
+  var back = document.querySelector('.back-to-top');
+  if (back) {
+    var update = function () {
+      back.classList.toggle('is-visible', window.scrollY > window.innerHeight / 2);
+    };
+    window.addEventListener('scroll', update, { passive: true });
+    update();
+  }
+})();
