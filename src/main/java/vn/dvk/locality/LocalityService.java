@@ -152,6 +152,16 @@ public class LocalityService {
 			.list();
 	}
 
+	/** Province-level units (and, with {@code includeRetired}, former ones), by code: the top of the tree. */
+	public List<Locality> topLevel(boolean includeRetired) {
+		return jdbc
+			.sql(SELECT + " where u.type in ('PROVINCE', 'CENTRAL_CITY')" + (includeRetired ? "" : " and" + CURRENT)
+					+ " order by u.code, u.valid_from desc")
+			.param("today", today())
+			.query(mapper())
+			.list();
+	}
+
 	/** Units above this one, from the province down to its parent. */
 	public List<Locality> ancestors(long id) {
 		List<Long> chain = ancestorIds(id);
