@@ -1,13 +1,9 @@
 package vn.dvk.shared;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 
 /**
  * What a file really is, judged by its bytes and never by its name: uploads are checked with this before anything
@@ -61,20 +57,26 @@ public enum FileContent {
 		}
 	}
 
+	/**
+	 * A zip is a workbook when it holds the two parts every XLSX has. Entry names are stored uncompressed (in the
+	 * local headers and the central directory), so they can be found without unzipping, whatever the writer did
+	 * with data descriptors.
+	 */
 	private static boolean isXlsx(byte[] bytes) {
-		try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bytes))) {
-			boolean contentTypes = false;
-			boolean workbook = false;
-			ZipEntry entry;
-			while ((entry = zip.getNextEntry()) != null && !(contentTypes && workbook)) {
-				contentTypes |= "[Content_Types].xml".equals(entry.getName());
-				workbook |= "xl/workbook.xml".equals(entry.getName());
+		return contains(bytes, "[Content_Types].xml".getBytes(StandardCharsets.US_ASCII))
+				&& contains(bytes, "xl/workbook.xml".getBytes(StandardCharsets.US_ASCII));
+	}
+
+	private static boolean contains(byte[] haystack, byte[] needle) {
+		outer: for (int i = 0; i <= haystack.length - needle.length; i++) {
+			for (int j = 0; j < needle.length; j++) {
+				if (haystack[i + j] != needle[j]) {
+					continue outer;
+				}
 			}
-			return contentTypes && workbook;
+			return true;
 		}
-		catch (IOException | IllegalArgumentException ex) {
-			return false;
-		}
+		return false;
 	}
 
 	private static boolean startsWith(byte[] bytes, int... prefix) {

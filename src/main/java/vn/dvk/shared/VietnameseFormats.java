@@ -9,8 +9,8 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalAccessor;
 
 /**
- * Dates, times and numbers the way Vietnamese offices write them: {@code dd/MM/yyyy}, {@code HH:mm}, "." for
- * thousands and "," for decimals, in the {@code Asia/Ho_Chi_Minh} time zone. Exposed to templates as {@code @fmt}.
+ * Dates, times and numbers the way Vietnamese offices write them: {@code dd/MM/yyyy}, {@code HH:mm}, a dot for
+ * thousands and a comma for decimals, in the {@code Asia/Ho_Chi_Minh} time zone. Exposed to templates as {@code @fmt}.
  */
 public final class VietnameseFormats {
 

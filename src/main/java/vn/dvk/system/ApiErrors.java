@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Writes the API's error body, {@code {"status","error","message"}}, with the message in the caller's language
+ * Writes the API's error body, a JSON object with status, error and message, with the message in the caller's language
  * (Vietnamese unless {@code ?lang=en} or {@code Accept-Language: en}).
  */
 @Component

@@ -27,7 +27,7 @@ import org.springframework.web.multipart.support.MissingServletRequestPartExcept
 
 import vn.dvk.shared.UserFacingException;
 
-/** Turns exceptions of the JSON API into {@code {"status","error","message"}} with a Vietnamese message. */
+/** Turns exceptions of the JSON API into a JSON object with status, error and message with a Vietnamese message. */
 @RestControllerAdvice(annotations = RestController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ApiExceptionHandler {

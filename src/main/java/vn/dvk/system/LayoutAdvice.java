@@ -35,4 +35,11 @@ class LayoutAdvice {
 		return request.getRequestURI().substring(request.getContextPath().length());
 	}
 
+	/** For exception handlers, whose models Spring does not fill with the attributes above. */
+	void populate(org.springframework.ui.Model model, HttpServletRequest request, Authentication authentication) {
+		model.addAttribute("site", site());
+		model.addAttribute("currentUser", currentUser(authentication));
+		model.addAttribute("currentPath", currentPath(request));
+	}
+
 }

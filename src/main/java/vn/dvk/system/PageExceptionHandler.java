@@ -2,12 +2,14 @@ package vn.dvk.system;
 
 import java.util.Locale;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -27,12 +29,17 @@ class PageExceptionHandler {
 
 	private final MessageSource messages;
 
-	PageExceptionHandler(MessageSource messages) {
+	private final LayoutAdvice layout;
+
+	PageExceptionHandler(MessageSource messages, LayoutAdvice layout) {
 		this.messages = messages;
+		this.layout = layout;
 	}
 
 	@ExceptionHandler(UserFacingException.class)
-	String userFacing(UserFacingException ex, HttpServletResponse response, Model model, Locale locale) {
+	String userFacing(UserFacingException ex, HttpServletRequest request, HttpServletResponse response, Model model,
+			Locale locale, Authentication auth) {
+		layout.populate(model, request, auth);
 		response.setStatus(ex.status().value());
 		model.addAttribute("status", ex.status().value());
 		model.addAttribute("messageKey", ex.messageKey());
@@ -41,17 +48,20 @@ class PageExceptionHandler {
 	}
 
 	@ExceptionHandler(OptimisticLockingFailureException.class)
-	String conflict(HttpServletResponse response, Model model) {
+	String conflict(HttpServletRequest request, HttpServletResponse response, Model model, Authentication auth) {
+		layout.populate(model, request, auth);
 		return page(response, model, 409, "error.409");
 	}
 
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
-	String badParameter(HttpServletResponse response, Model model) {
+	String badParameter(HttpServletRequest request, HttpServletResponse response, Model model, Authentication auth) {
+		layout.populate(model, request, auth);
 		return page(response, model, 400, "error.400");
 	}
 
 	@ExceptionHandler(MaxUploadSizeExceededException.class)
-	String tooLarge(HttpServletResponse response, Model model) {
+	String tooLarge(HttpServletRequest request, HttpServletResponse response, Model model, Authentication auth) {
+		layout.populate(model, request, auth);
 		return page(response, model, 413, "error.413");
 	}
 

@@ -24,6 +24,7 @@ import org.springframework.security.web.authentication.AuthenticationFailureHand
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
+import vn.dvk.account.DvkUser;
 import vn.dvk.account.Role;
 
 /**
@@ -116,9 +117,7 @@ class SecurityConfiguration {
 			@Override
 			protected String determineTargetUrl(HttpServletRequest request, HttpServletResponse response,
 					Authentication authentication) {
-				boolean staff = authentication.getAuthorities()
-					.stream()
-					.anyMatch(a -> !a.getAuthority().equals(Role.CITIZEN.authority()));
+				boolean staff = authentication.getPrincipal() instanceof DvkUser user && user.isStaff();
 				return staff ? "/quan-tri" : "/";
 			}
 		};
