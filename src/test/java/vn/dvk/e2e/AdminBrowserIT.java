@@ -109,4 +109,16 @@ class AdminBrowserIT extends BrowserTestSupport {
 		checked("locality-form-error");
 	}
 
+	@Test
+	void provincialStaffReadTheApiDocumentation() {
+		resize(1280, 1000);
+		logIn("bandanvan", DemoUsers.PASSWORD);
+		driver.get(url("/swagger-ui.html"));
+		// Swagger UI is third-party: checked for working under our CSP, not audited by axe.
+		waitUp().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".swagger-ui .info .title"),
+				"DVK API"));
+		assertThat(driver.findElement(By.cssSelector(".swagger-ui")).getText()).contains("/api/v1/localities");
+		screenshot("swagger-ui");
+	}
+
 }
