@@ -52,6 +52,33 @@ public final class VietnameseText {
 		return s;
 	}
 
+	private static final char[] FOLD_TABLE = buildFoldTable();
+
+	/**
+	 * One character folded: lower case without diacritics, "đ" as "d"; 0 for a combining mark (which folds to
+	 * nothing). Characters outside the Latin ranges Vietnamese uses are only lower-cased.
+	 */
+	public static char foldChar(char c) {
+		if (c < FOLD_TABLE.length) {
+			return FOLD_TABLE[c];
+		}
+		return Character.getType(c) == Character.NON_SPACING_MARK ? 0 : Character.toLowerCase(c);
+	}
+
+	private static char[] buildFoldTable() {
+		char[] table = new char[0x2000];
+		for (char c = 0; c < table.length; c++) {
+			if (Character.getType(c) == Character.NON_SPACING_MARK) {
+				table[c] = 0;
+				continue;
+			}
+			String f = Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFD);
+			f = MARKS.matcher(f).replaceAll("").replace('đ', 'd').replace('Đ', 'd').toLowerCase(Locale.ROOT);
+			table[c] = f.length() == 1 ? f.charAt(0) : Character.toLowerCase(c);
+		}
+		return table;
+	}
+
 	/** Trims and collapses inner white space, keeping diacritics; {@code null} stays {@code null}. */
 	public static String clean(String text) {
 		if (text == null) {

@@ -35,11 +35,19 @@ class LayoutAdvice {
 		return request.getRequestURI().substring(request.getContextPath().length());
 	}
 
+	/** "?a=b&c=d" of the current request (or empty), for links that keep the current filters. */
+	@ModelAttribute("currentQuery")
+	String currentQuery(HttpServletRequest request) {
+		String q = request.getQueryString();
+		return q == null || q.isEmpty() ? "" : "?" + q;
+	}
+
 	/** For exception handlers, whose models Spring does not fill with the attributes above. */
 	void populate(org.springframework.ui.Model model, HttpServletRequest request, Authentication authentication) {
 		model.addAttribute("site", site());
 		model.addAttribute("currentUser", currentUser(authentication));
 		model.addAttribute("currentPath", currentPath(request));
+		model.addAttribute("currentQuery", currentQuery(request));
 	}
 
 }

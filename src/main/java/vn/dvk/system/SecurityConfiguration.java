@@ -55,7 +55,7 @@ class SecurityConfiguration {
 	SecurityFilterChain apiChain(HttpSecurity http, ApiErrors errors) throws Exception {
 		http.securityMatcher("/api/**")
 			.authorizeHttpRequests(a -> a.requestMatchers(HttpMethod.GET, "/api/v1/localities", "/api/v1/localities/**",
-					"/api/v1/organizations", "/api/v1/organizations/**")
+					"/api/v1/organizations", "/api/v1/organizations/**", "/api/v1/models", "/api/v1/models/**")
 				.permitAll()
 				.anyRequest()
 				.authenticated())

@@ -43,7 +43,7 @@ class I18nTests {
 		.compile("#\\{([a-zA-Z][\\w.]*)|#messages\\.msg(?:OrNull)?\\('([\\w.]*\\w)'\\)");
 
 	private static final Pattern JAVA_KEY = Pattern.compile("\"((?:common|validation|shared|layout|nav|pagination|home"
-			+ "|about|search|login|error|admin|audit|locality|organization|account)\\.[A-Za-z0-9_.]*[A-Za-z0-9_])\"");
+			+ "|about|search|login|error|admin|audit|locality|organization|account|registry)\\.[A-Za-z0-9_.]*[A-Za-z0-9_])\"");
 
 	private static final Pattern AUDIT_ACTION = Pattern
 		.compile("(?:record|recordAs)\\((?:[^,()]+,\\s*)?(?:[^,()]+\\?\\s*)?\"([A-Z][A-Z_]+)\"");
