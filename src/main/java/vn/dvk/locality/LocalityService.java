@@ -144,6 +144,31 @@ public class LocalityService {
 		return new PageResult<>(items, total, page.page(), page.size());
 	}
 
+	/** The units valid today among these codes, by code (one query, for imports). */
+	public Map<String, Locality> findCurrent(java.util.Collection<String> codes) {
+		Map<String, Locality> out = new LinkedHashMap<>();
+		if (codes.isEmpty()) {
+			return out;
+		}
+		for (List<String> chunk : chunks(List.copyOf(codes), 1000)) {
+			jdbc.sql(SELECT + " where u.code in (:codes) and" + CURRENT)
+				.param("codes", chunk)
+				.param("today", today())
+				.query(mapper())
+				.list()
+				.forEach(l -> out.put(l.code(), l));
+		}
+		return out;
+	}
+
+	static <T> List<List<T>> chunks(List<T> list, int size) {
+		List<List<T>> out = new ArrayList<>();
+		for (int i = 0; i < list.size(); i += size) {
+			out.add(list.subList(i, Math.min(list.size(), i + size)));
+		}
+		return out;
+	}
+
 	/** Current provinces and centrally-run cities, by code. */
 	public List<Locality> provinces() {
 		return jdbc.sql(SELECT + " where u.type in ('PROVINCE', 'CENTRAL_CITY') and" + CURRENT + " order by u.code")

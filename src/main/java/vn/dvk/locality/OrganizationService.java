@@ -101,6 +101,20 @@ public class OrganizationService {
 		return new PageResult<>(items, total, page.page(), page.size());
 	}
 
+	/** Active organizations whose folded name is one of these (one query, for imports). */
+	public List<OrganizationView> findByFoldedNames(java.util.Collection<String> foldedNames) {
+		List<OrganizationView> out = new java.util.ArrayList<>();
+		for (List<String> chunk : LocalityService.chunks(List.copyOf(foldedNames), 1000)) {
+			if (!chunk.isEmpty()) {
+				out.addAll(jdbc.sql(SELECT + " where o.active = true and o.name_folded in (:names)")
+					.param("names", chunk)
+					.query(mapper())
+					.list());
+			}
+		}
+		return out;
+	}
+
 	/** Whether {@code organizationId} is {@code ancestorId} or one of its sub-organizations. */
 	public boolean isWithin(long organizationId, long ancestorId) {
 		Long current = organizationId;

@@ -9,6 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import javax.sql.DataSource;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -56,14 +60,28 @@ class ModelSearch {
 
 	private final LocalityService localities;
 
-	ModelSearch(JdbcClient jdbc, SearchIndex index, QualityRules quality, LocalityService localities) {
+	private final NamedParameterJdbcTemplate streaming;
+
+	ModelSearch(JdbcClient jdbc, SearchIndex index, QualityRules quality, LocalityService localities,
+			DataSource dataSource) {
 		this.jdbc = jdbc;
+		JdbcTemplate cursor = new JdbcTemplate(dataSource);
+		cursor.setFetchSize(500);
+		this.streaming = new NamedParameterJdbcTemplate(cursor);
 		this.index = index;
 		this.quality = quality;
 		this.localities = localities;
 	}
 
-	PageResult<ModelSummary> search(ModelQuery q, Visibility visibility, PageResult.Request page) {
+	/** The pieces of a list query: joins for a text search, the WHERE clause and its parameters. */
+	private record Built(String joins, String where, String score, Map<String, Object> params, List<String> words) {
+	}
+
+	private static final String FROM = " from registry_model m join organization o on o.id = m.organization_id"
+			+ " join administrative_unit u on u.id = m.locality_id";
+
+	/** Empty when a filter names something that does not exist (no row can match). */
+	private Optional<Built> build(ModelQuery q, Visibility visibility) {
 		Map<String, Object> params = new LinkedHashMap<>();
 		StringBuilder where = new StringBuilder(" where ").append(visible(visibility, params));
 		SearchIndex.Match match = VietnameseText.isBlank(q.text()) ? null
@@ -78,7 +96,7 @@ class ModelSearch {
 		if (!VietnameseText.isBlank(q.localityCode())) {
 			Optional<Locality> unit = localities.findByCode(q.localityCode().trim());
 			if (unit.isEmpty()) {
-				return new PageResult<>(List.of(), 0, page.page(), page.size());
+				return Optional.empty();
 			}
 			where.append(" and ").append(underUnit("fu", unit.get().id(), params));
 		}
@@ -105,28 +123,35 @@ class ModelSearch {
 		if (q.flag() != null) {
 			where.append(" and ").append(quality.condition(q.flag(), params));
 		}
-		String from = " from registry_model m join organization o on o.id = m.organization_id"
-				+ " join administrative_unit u on u.id = m.locality_id";
-		String joins = "";
-		String score = "0";
-		if (match != null) {
-			joins = match.joins();
-			score = match.score();
-			params.putAll(match.params());
+		if (match == null) {
+			return Optional.of(new Built("", where.toString(), "0", params, List.of()));
 		}
-		long total = jdbc.sql("select count(*)" + from + joins + where).params(params).query(Long.class).single();
+		params.putAll(match.params());
+		return Optional.of(new Built(match.joins(), where.toString(), match.score(), params, match.words()));
+	}
+
+	PageResult<ModelSummary> search(ModelQuery q, Visibility visibility, PageResult.Request page) {
+		Optional<Built> built = build(q, visibility);
+		if (built.isEmpty()) {
+			return new PageResult<>(List.of(), 0, page.page(), page.size());
+		}
+		Built b = built.get();
+		long total = jdbc.sql("select count(*)" + FROM + b.joins() + b.where())
+			.params(b.params())
+			.query(Long.class)
+			.single();
 		if (total == 0) {
 			return new PageResult<>(List.of(), 0, page.page(), page.size());
 		}
-		String order = match != null ? " order by score desc, m.updated_at desc, m.id desc"
+		String order = !b.words().isEmpty() ? " order by score desc, m.updated_at desc, m.id desc"
 				: visibility.publicModels() && visibility.scope() instanceof ScopeFilter.Nothing
 						? " order by m.recognition_date desc nulls last, m.id desc"
 						: " order by m.updated_at desc, m.id desc";
-		List<String> words = match == null ? List.of() : match.words();
+		List<String> words = b.words();
 		List<ModelSummary> items = jdbc
-			.sql("select " + SUMMARY_COLUMNS + ", " + score + " as score" + from + joins + where + order
+			.sql("select " + SUMMARY_COLUMNS + ", " + b.score() + " as score" + FROM + b.joins() + b.where() + order
 					+ " limit :limit offset :offset")
-			.params(params)
+			.params(b.params())
 			.param("limit", page.size())
 			.param("offset", page.offset())
 			.query((rs, n) -> summary(rs, words))
@@ -135,6 +160,34 @@ class ModelSearch {
 			items = withSnippets(items, words);
 		}
 		return new PageResult<>(items, total, page.page(), page.size());
+	}
+
+	/**
+	 * Every model the query selects, one at a time, in code order: for exports. Rows are fetched in chunks from a
+	 * cursor (PostgreSQL needs the caller's read-only transaction for that), never all at once.
+	 */
+	void export(ModelQuery q, Visibility visibility, java.util.function.Consumer<ModelSpreadsheets.Row> sink) {
+		Optional<Built> built = build(q, visibility);
+		if (built.isEmpty()) {
+			return;
+		}
+		Built b = built.get();
+		String sql = "select m.*, o.name as organization_name, u.code as locality_code, u.name as locality_name"
+				+ FROM + b.joins() + b.where() + " order by m.id";
+		streaming.query(sql, b.params(), rs -> {
+			ModelContent content = Models.content(rs);
+			ModelStatus status = ModelStatus.valueOf(rs.getString("status"));
+			LocalDate recognitionDate = rs.getObject("recognition_date", LocalDate.class);
+			String level = rs.getString("recognition_level");
+			sink.accept(new ModelSpreadsheets.Row(rs.getLong("id"), ModelKind.valueOf(rs.getString("kind")),
+					SubjectType.valueOf(rs.getString("subject_type")), rs.getString("name"),
+					rs.getString("field_code"), rs.getString("locality_code"), rs.getString("locality_name"),
+					rs.getString("organization_name"), rs.getInt("start_year"), rs.getString("phase"), content,
+					recognitionDate, rs.getString("recognition_decision"),
+					level == null ? null : RecognitionLevel.valueOf(level), status,
+					quality.flags(status, rs.getBoolean("measurable"), recognitionDate,
+							rs.getObject("last_result_date", LocalDate.class), rs.getInt("replica_count"), content)));
+		});
 	}
 
 	/** The visibility condition on alias {@code m}. */

@@ -75,9 +75,19 @@ public class RegistryService {
 
 	private final ApplicationEventPublisher events;
 
+	private final ModelImporter importer;
+
+	private final ImportJobs importJobs;
+
+	private final ModelSpreadsheets spreadsheets;
+
 	RegistryService(Models models, ModelSearch search, ModelSnapshots snapshots, Lineage lineage,
 			EvidenceStore evidence, SearchIndex index, AccessPolicy access, OrganizationService organizations,
-			LocalityService localities, Catalogues catalogues, JdbcClient jdbc, ApplicationEventPublisher events) {
+			LocalityService localities, Catalogues catalogues, JdbcClient jdbc, ApplicationEventPublisher events,
+			ModelImporter importer, ImportJobs importJobs, ModelSpreadsheets spreadsheets) {
+		this.importer = importer;
+		this.importJobs = importJobs;
+		this.spreadsheets = spreadsheets;
 		this.models = models;
 		this.search = search;
 		this.snapshots = snapshots;
@@ -603,6 +613,71 @@ public class RegistryService {
 		staffModel(user, replicaId);
 		lineage.unlink(replicaId);
 		return models.find(replicaId).orElseThrow();
+	}
+
+	// --- import and export --------------------------------------------------------------------------------
+
+	private static void requireRegistrar(DvkUser user) {
+		if (user == null || !user.hasAnyRole(Role.ADMIN, Role.PROVINCE_STAFF, Role.OFFICER)) {
+			throw new AccessDeniedException("registry import");
+		}
+	}
+
+	/**
+	 * Imports a file of models. A dry run ({@code commit} false) writes nothing; otherwise {@code mode} says
+	 * whether bad rows stop everything or only themselves.
+	 */
+	@Transactional
+	public ImportReport importFile(DvkUser user, byte[] bytes, String filename, boolean commit, ImportMode mode) {
+		requireRegistrar(user);
+		return importer.run(user, bytes, filename, commit, mode, done -> {
+		});
+	}
+
+	/** Starts a commit in the background (the page shows its progress); the dry run must have been done. */
+	public String startImport(DvkUser user, byte[] bytes, String filename, ImportMode mode, int expectedRows) {
+		requireRegistrar(user);
+		return importJobs.start(user, bytes, filename, mode, expectedRows);
+	}
+
+	public Optional<ImportJob> importJob(DvkUser user, String id) {
+		return importJobs.find(id, user.getUsername());
+	}
+
+	/** The back office's export: models in the user's scope matching the filters. */
+	@Transactional(readOnly = true)
+	public void export(DvkUser user, ModelQuery query, boolean xlsx, java.io.OutputStream out,
+			java.util.Locale locale) throws java.io.IOException {
+		export(query, new ModelSearch.Visibility(false, access.filterFor(user)), xlsx, out, locale);
+	}
+
+	/** The API's export: public models, plus the caller's scope. */
+	@Transactional(readOnly = true)
+	public void exportOpenData(DvkUser user, ModelQuery query, boolean xlsx, java.io.OutputStream out,
+			java.util.Locale locale) throws java.io.IOException {
+		export(query, new ModelSearch.Visibility(true, access.filterFor(user)), xlsx, out, locale);
+	}
+
+	private void export(ModelQuery query, ModelSearch.Visibility visibility, boolean xlsx, java.io.OutputStream out,
+			java.util.Locale locale) throws java.io.IOException {
+		java.util.Map<String, String> fieldNames = catalogues.names(CatalogueEntry.FIELD,
+				vn.dvk.shared.VietnameseCollation.VIETNAMESE);
+		java.util.function.Consumer<java.util.function.Consumer<ModelSpreadsheets.Row>> rows = sink -> search
+			.export(query, visibility, sink);
+		if (xlsx) {
+			spreadsheets.writeXlsx(out, rows, fieldNames, locale);
+		}
+		else {
+			spreadsheets.writeCsv(out, rows, fieldNames, locale);
+		}
+	}
+
+	public void writeTemplate(java.io.OutputStream out, String provinceCode) throws java.io.IOException {
+		List<Locality> units = new ArrayList<>();
+		localities.findCurrent(provinceCode).ifPresent(units::add);
+		units.addAll(localities.search(new vn.dvk.locality.LocalityQuery(null, provinceCode, null, false),
+				new PageResult.Request(0, PageResult.MAX_SIZE)).items());
+		spreadsheets.writeTemplate(out, catalogues.active(CatalogueEntry.FIELD), units);
 	}
 
 	// --- validation ---------------------------------------------------------------------------------------

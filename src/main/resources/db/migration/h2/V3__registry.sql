@@ -149,6 +149,19 @@ create table registry_evidence (
 );
 create index ix_evidence_model on registry_evidence (model_id);
 
+-- Imports running in the background, with their progress (any node can report it).
+create table registry_import_job (
+    id         varchar(36)  primary key,
+    owner      varchar(60)  not null,
+    filename   varchar(255) not null,
+    status     varchar(10)  not null,
+    total      integer      not null,
+    done       integer      not null,
+    report     varchar(1000000),
+    created_at timestamp with time zone not null,
+    updated_at timestamp with time zone not null
+);
+
 -- Inverted index for diacritic-insensitive, ranked search (registry now, news later): one row per distinct
 -- folded word of a document (weight 10 in the name/title, +1 in the body) and per word of the name written with
 -- its diacritics (weight 5), so exact spellings rank above folded ones.
