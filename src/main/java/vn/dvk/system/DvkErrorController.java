@@ -47,6 +47,15 @@ class DvkErrorController implements ErrorController {
 		return "error/error";
 	}
 
+	/** Where {@link UploadSizeFilter} sends pages whose upload is too large to read. */
+	@RequestMapping(UploadSizeFilter.TOO_LARGE_PAGE)
+	String tooLarge(HttpServletResponse response, Model model) {
+		response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
+		model.addAttribute("status", 413);
+		model.addAttribute("messageKey", "error.413");
+		return "error/error";
+	}
+
 	static String messageKey(HttpStatus status, boolean api) {
 		return switch (status.value()) {
 			case 400 -> "error.400";
