@@ -137,6 +137,13 @@ public abstract class BrowserTestSupport {
 		return Boolean.TRUE.equals(overflow);
 	}
 
+	/** Clicks like a user who first scrolls the element to the middle of the window. */
+	protected void click(By by) {
+		org.openqa.selenium.WebElement element = driver.findElement(by);
+		((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
+		element.click();
+	}
+
 	protected void logIn(String username, String password) {
 		driver.manage().deleteAllCookies();
 		driver.get(url("/dang-nhap"));
