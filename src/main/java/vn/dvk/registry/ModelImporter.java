@@ -431,6 +431,7 @@ class ModelImporter {
 		List<Object[]> transitions = new ArrayList<>();
 		List<Object[]> versions = new ArrayList<>();
 		List<SearchIndex.Document> docs = new ArrayList<>();
+		List<SearchIndex.Document[]> changedDocs = new ArrayList<>();
 		int done = 0;
 		for (Candidate c : candidates) {
 			Existing e = existing.get(c.identity());
@@ -500,18 +501,26 @@ class ModelImporter {
 				continue;
 			}
 			versions.add(new Object[] { id, revision, json.writeValueAsString(snapshot(c)), actor, at });
-			docs.add(new SearchIndex.Document(id, c.name(), c.content().joined()));
+			SearchIndex.Document doc = new SearchIndex.Document(id, c.name(), c.content().joined());
+			if (e == null) {
+				docs.add(doc);
+			}
+			else {
+				changedDocs.add(new SearchIndex.Document[] {
+						new SearchIndex.Document(id, e.name(), e.content().joined()), doc });
+			}
 			done++;
 			if (done % PROGRESS_STEP == 0) {
-				flush(transitions, versions, docs);
+				flush(transitions, versions, docs, changedDocs);
 				progress.accept(done);
 			}
 		}
-		flush(transitions, versions, docs);
+		flush(transitions, versions, docs, changedDocs);
 		progress.accept(done);
 	}
 
-	private void flush(List<Object[]> transitions, List<Object[]> versions, List<SearchIndex.Document> docs) {
+	private void flush(List<Object[]> transitions, List<Object[]> versions, List<SearchIndex.Document> docs,
+			List<SearchIndex.Document[]> changedDocs) {
 		if (!transitions.isEmpty()) {
 			jdbcTemplate.batchUpdate("""
 					insert into registry_transition (model_id, from_status, to_status, reason, actor, occurred_at)
@@ -525,9 +534,13 @@ class ModelImporter {
 			versions.clear();
 		}
 		if (!docs.isEmpty()) {
-			index.indexAll(SearchIndex.REGISTRY_MODEL, docs);
+			index.addAll(SearchIndex.REGISTRY_MODEL, docs);
 			docs.clear();
 		}
+		for (SearchIndex.Document[] pair : changedDocs) {
+			index.replace(SearchIndex.REGISTRY_MODEL, pair[0], pair[1]);
+		}
+		changedDocs.clear();
 	}
 
 	private static Map<String, Object> params(Candidate c) {

@@ -130,13 +130,24 @@ class ModelSearch {
 		return Optional.of(new Built(match.joins(), where.toString(), match.score(), params, match.words()));
 	}
 
+	private static final java.util.regex.Pattern USES_ORGANIZATION = java.util.regex.Pattern.compile("(^|[^a-z_])o\\.");
+
+	private static final java.util.regex.Pattern USES_UNIT = java.util.regex.Pattern.compile("(^|[^a-z_])u\\.");
+
+	/**
+	 * One page in two steps: the ids of the page (ordered, from the narrowest query that can answer), then the rows
+	 * of those ids only. The database never computes display columns, nor reads long texts, for rows off the page.
+	 */
 	PageResult<ModelSummary> search(ModelQuery q, Visibility visibility, PageResult.Request page) {
 		Optional<Built> built = build(q, visibility);
 		if (built.isEmpty()) {
 			return new PageResult<>(List.of(), 0, page.page(), page.size());
 		}
 		Built b = built.get();
-		long total = jdbc.sql("select count(*)" + FROM + b.joins() + b.where())
+		String from = " from registry_model m"
+				+ (USES_ORGANIZATION.matcher(b.where()).find() ? " join organization o on o.id = m.organization_id" : "")
+				+ (USES_UNIT.matcher(b.where()).find() ? " join administrative_unit u on u.id = m.locality_id" : "");
+		long total = jdbc.sql("select count(*)" + from + b.joins() + b.where())
 			.params(b.params())
 			.query(Long.class)
 			.single();
@@ -145,17 +156,27 @@ class ModelSearch {
 		}
 		String order = !b.words().isEmpty() ? " order by score desc, m.updated_at desc, m.id desc"
 				: visibility.publicModels() && visibility.scope() instanceof ScopeFilter.Nothing
-						? " order by m.recognition_date desc nulls last, m.id desc"
+						? " order by m.recognition_date desc, m.id desc"
 						: " order by m.updated_at desc, m.id desc";
-		List<String> words = b.words();
-		List<ModelSummary> items = jdbc
-			.sql("select " + SUMMARY_COLUMNS + ", " + b.score() + " as score" + FROM + b.joins() + b.where() + order
+		List<Long> ids = jdbc
+			.sql("select m.id, " + b.score() + " as score" + from + b.joins() + b.where() + order
 					+ " limit :limit offset :offset")
 			.params(b.params())
 			.param("limit", page.size())
 			.param("offset", page.offset())
-			.query((rs, n) -> summary(rs, words))
+			.query((rs, n) -> rs.getLong(1))
 			.list();
+		if (ids.isEmpty()) {
+			return new PageResult<>(List.of(), total, page.page(), page.size());
+		}
+		List<String> words = b.words();
+		Map<Long, ModelSummary> byId = new HashMap<>();
+		jdbc.sql("select " + SUMMARY_COLUMNS + FROM + " where m.id in (:ids)")
+			.param("ids", ids)
+			.query((rs, n) -> summary(rs, words))
+			.list()
+			.forEach(m -> byId.put(m.id(), m));
+		List<ModelSummary> items = ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
 		if (!words.isEmpty()) {
 			items = withSnippets(items, words);
 		}

@@ -290,7 +290,7 @@ public class RegistryService {
 		models.replaceIndicators(id, v.indicators());
 		models.replaceTags(id, v.focusAreas(), v.movements());
 		models.recordTransition(id, null, ModelStatus.DRAFT, null, actor, now);
-		return afterSave(id, actor, now);
+		return afterSave(id, null, actor, now);
 	}
 
 	@Transactional
@@ -311,16 +311,19 @@ public class RegistryService {
 		if (current.organizationId() != v.row().organizationId() || current.localityId() != v.row().localityId()) {
 			lineage.refresh(id);
 		}
-		return afterSave(id, actor, now);
+		return afterSave(id, current, actor, now);
 	}
 
-	/** Saves the version snapshot and the search entries of a model just written. */
-	private ModelView afterSave(long id, String actor, Instant now) {
+	/** Saves the version snapshot and the search entries of a model just written ({@code before}: null if new). */
+	private ModelView afterSave(long id, ModelView before, String actor, Instant now) {
 		ModelView saved = models.find(id).orElseThrow();
 		snapshots.save(saved, actor, now);
-		index.index(SearchIndex.REGISTRY_MODEL,
-				new SearchIndex.Document(id, saved.name(), saved.content().joined()));
+		index.replace(SearchIndex.REGISTRY_MODEL, before == null ? null : document(before), document(saved));
 		return saved;
+	}
+
+	static SearchIndex.Document document(ModelView m) {
+		return new SearchIndex.Document(m.id(), m.name(), m.content().joined());
 	}
 
 	// --- lifecycle ----------------------------------------------------------------------------------------

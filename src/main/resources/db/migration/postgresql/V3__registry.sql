@@ -164,7 +164,8 @@ create table registry_import_job (
 
 -- Inverted index for diacritic-insensitive, ranked search (registry now, news later): one row per distinct
 -- folded word of a document (weight 10 in the name/title, +1 in the body) and per word of the name written with
--- its diacritics (weight 5), so exact spellings rank above folded ones.
+-- its diacritics (weight 5), so exact spellings rank above folded ones. No index by document: a document's entries
+-- are removed through the primary key, from the words its previous text had (far cheaper to maintain).
 create table search_token (
     doc_type smallint    not null,
     token    varchar(40) not null,
@@ -172,7 +173,6 @@ create table search_token (
     weight   smallint    not null,
     primary key (doc_type, token, doc_id)
 );
-create index ix_search_token_doc on search_token (doc_type, doc_id);
 
 insert into registry_catalogue (list_kind, code, name_vi, name_en, sort_order) values
     ('FIELD', 'KINH_TE', 'Kinh tế', 'Economy', 10),
