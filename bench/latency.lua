@@ -6,12 +6,20 @@ for line in io.lines(os.getenv("PATHS_FILE")) do
 end
 local counter = 0
 local auth = os.getenv("BASIC_AUTH")
+-- UNIQUE=1 adds a random, ignored parameter to every request so that no page cache can answer it.
+local unique = os.getenv("UNIQUE") == "1"
 
 request = function()
   counter = counter % #paths + 1
   local headers = {}
   if auth and #auth > 0 then headers["Authorization"] = "Basic " .. auth end
-  return wrk.format("GET", paths[counter], headers)
+  local path = paths[counter]
+  if unique then
+    local sep = "?"
+    if string.find(path, "?", 1, true) then sep = "&" end
+    path = path .. sep .. "r=" .. math.random(1, 1000000000)
+  end
+  return wrk.format("GET", path, headers)
 end
 
 done = function(summary, latency, requests)

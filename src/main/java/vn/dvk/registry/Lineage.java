@@ -23,7 +23,10 @@ class Lineage {
 
 	private final JdbcClient jdbc;
 
-	Lineage(JdbcClient jdbc) {
+	private final ModelCatalogue catalogue;
+
+	Lineage(JdbcClient jdbc, ModelCatalogue catalogue) {
+		this.catalogue = catalogue;
 		this.jdbc = jdbc;
 	}
 
@@ -36,6 +39,7 @@ class Lineage {
 			throw UserFacingException.badRequest("registry.replication.cycle");
 		}
 		Long previous = parentOf(replicaId);
+		catalogue.touched(replicaId);
 		jdbc.sql("update registry_model set replica_of = :o where id = :r").param("o", originalId)
 			.param("r", replicaId)
 			.update();
@@ -48,6 +52,7 @@ class Lineage {
 	void unlink(long replicaId) {
 		Long previous = parentOf(replicaId);
 		jdbc.sql("update registry_model set replica_of = null where id = :r").param("r", replicaId).update();
+		catalogue.touched(replicaId);
 		if (previous != null) {
 			refresh(previous);
 		}
@@ -75,6 +80,7 @@ class Lineage {
 	/** Recomputes replica counts and spreads of the model and of everything above it. */
 	void refresh(long id) {
 		for (long m : ancestors(id)) {
+			catalogue.touched(m);
 			List<Long> subtree = subtree(m);
 			int[] spread = jdbc
 				.sql("select count(distinct locality_id), count(distinct organization_id) from registry_model"

@@ -31,7 +31,6 @@ import vn.dvk.locality.Locality;
 import vn.dvk.locality.LocalityService;
 import vn.dvk.locality.OrganizationService;
 import vn.dvk.locality.OrganizationView;
-import vn.dvk.shared.SearchIndex;
 import vn.dvk.shared.TabularFile;
 import vn.dvk.shared.UserFacingException;
 import vn.dvk.shared.VietnameseFormats;
@@ -65,14 +64,14 @@ class ModelImporter {
 
 	private final AccessPolicy access;
 
-	private final SearchIndex index;
+	private final ModelCatalogue catalogue;
 
 	private final JsonMapper json;
 
 	private final RegistrySettings settings;
 
 	ModelImporter(JdbcClient jdbc, JdbcTemplate jdbcTemplate, Catalogues catalogues, LocalityService localities,
-			OrganizationService organizations, AccessPolicy access, SearchIndex index, JsonMapper json,
+			OrganizationService organizations, AccessPolicy access, ModelCatalogue catalogue, JsonMapper json,
 			RegistrySettings settings) {
 		this.jdbc = jdbc;
 		this.jdbcTemplate = jdbcTemplate;
@@ -80,7 +79,7 @@ class ModelImporter {
 		this.localities = localities;
 		this.organizations = organizations;
 		this.access = access;
-		this.index = index;
+		this.catalogue = catalogue;
 		this.json = json;
 		this.settings = settings;
 	}
@@ -430,8 +429,7 @@ class ModelImporter {
 		String reason = "Nhập từ tệp " + (filename == null ? "" : filename);
 		List<Object[]> transitions = new ArrayList<>();
 		List<Object[]> versions = new ArrayList<>();
-		List<SearchIndex.Document> docs = new ArrayList<>();
-		List<SearchIndex.Document[]> changedDocs = new ArrayList<>();
+		List<Long> written = new ArrayList<>();
 		int done = 0;
 		for (Candidate c : candidates) {
 			Existing e = existing.get(c.identity());
@@ -501,26 +499,19 @@ class ModelImporter {
 				continue;
 			}
 			versions.add(new Object[] { id, revision, json.writeValueAsString(snapshot(c)), actor, at });
-			SearchIndex.Document doc = new SearchIndex.Document(id, c.name(), c.content().joined());
-			if (e == null) {
-				docs.add(doc);
-			}
-			else {
-				changedDocs.add(new SearchIndex.Document[] {
-						new SearchIndex.Document(id, e.name(), e.content().joined()), doc });
-			}
+			written.add(id);
 			done++;
 			if (done % PROGRESS_STEP == 0) {
-				flush(transitions, versions, docs, changedDocs);
+				flush(transitions, versions);
 				progress.accept(done);
 			}
 		}
-		flush(transitions, versions, docs, changedDocs);
+		flush(transitions, versions);
+		catalogue.touched(written);
 		progress.accept(done);
 	}
 
-	private void flush(List<Object[]> transitions, List<Object[]> versions, List<SearchIndex.Document> docs,
-			List<SearchIndex.Document[]> changedDocs) {
+	private void flush(List<Object[]> transitions, List<Object[]> versions) {
 		if (!transitions.isEmpty()) {
 			jdbcTemplate.batchUpdate("""
 					insert into registry_transition (model_id, from_status, to_status, reason, actor, occurred_at)
@@ -533,14 +524,6 @@ class ModelImporter {
 					values (?, ?, ?, ?, ?)""", versions);
 			versions.clear();
 		}
-		if (!docs.isEmpty()) {
-			index.addAll(SearchIndex.REGISTRY_MODEL, docs);
-			docs.clear();
-		}
-		for (SearchIndex.Document[] pair : changedDocs) {
-			index.replace(SearchIndex.REGISTRY_MODEL, pair[0], pair[1]);
-		}
-		changedDocs.clear();
 	}
 
 	private static Map<String, Object> params(Candidate c) {

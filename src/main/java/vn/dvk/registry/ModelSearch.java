@@ -3,16 +3,13 @@ package vn.dvk.registry;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
-import javax.sql.DataSource;
-
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -25,8 +22,9 @@ import vn.dvk.shared.VietnameseText;
 
 /**
  * The registry's lists: the staff queue, the officer's own list, the public directory and the API, all one query
- * with filters, visibility, optional ranked full-text search and paging. No N+1: one query for the page, one for
- * its count, one for the snippets of a search page.
+ * with filters, visibility, optional ranked full-text search and paging. The {@link ModelCatalogue} picks the page's
+ * ids and counts; the database then reads those rows (one query) and, for a search page, their texts for the
+ * snippets (one more). No N+1.
  */
 @Component
 class ModelSearch {
@@ -43,233 +41,182 @@ class ModelSearch {
 	private static final String SUMMARY_COLUMNS = """
 			m.id, m.kind, m.subject_type, m.name, m.slug, m.field_code, m.organization_id, m.phase, m.start_year,
 			m.status, m.recognition_level, m.recognition_date, m.cover_evidence_id, m.spread_localities,
-			m.spread_organizations, m.measurable, m.last_result_date, m.replica_count, m.updated_at,
-			length(trim(coalesce(m.situation, ''))) as l_situation, length(trim(coalesce(m.goals, ''))) as l_goals,
-			length(trim(coalesce(m.content_method, ''))) as l_content_method,
-			length(trim(coalesce(m.area_target, ''))) as l_area_target, length(trim(coalesce(m.forces, ''))) as l_forces,
-			length(trim(coalesce(m.resources, ''))) as l_resources, length(trim(coalesce(m.timeline, ''))) as l_timeline,
-			length(trim(coalesce(m.outputs, ''))) as l_outputs,
-			length(trim(coalesce(m.sustainability, ''))) as l_sustainability,
-			o.name as organization_name, u.code as locality_code, u.name as locality_name""";
+			m.spread_organizations, m.updated_at, o.name as organization_name, u.code as locality_code,
+			u.name as locality_name""";
+
+	private static final String FROM = " from registry_model m join organization o on o.id = m.organization_id"
+			+ " join administrative_unit u on u.id = m.locality_id";
 
 	private final JdbcClient jdbc;
 
-	private final SearchIndex index;
+	private final ModelCatalogue catalogue;
 
 	private final QualityRules quality;
 
 	private final LocalityService localities;
 
-	private final NamedParameterJdbcTemplate streaming;
-
-	ModelSearch(JdbcClient jdbc, SearchIndex index, QualityRules quality, LocalityService localities,
-			DataSource dataSource) {
+	ModelSearch(JdbcClient jdbc, ModelCatalogue catalogue, QualityRules quality, LocalityService localities) {
 		this.jdbc = jdbc;
-		JdbcTemplate cursor = new JdbcTemplate(dataSource);
-		cursor.setFetchSize(500);
-		this.streaming = new NamedParameterJdbcTemplate(cursor);
-		this.index = index;
+		this.catalogue = catalogue;
 		this.quality = quality;
 		this.localities = localities;
 	}
 
-	/** The pieces of a list query: joins for a text search, the WHERE clause and its parameters. */
-	private record Built(String joins, String where, String score, Map<String, Object> params, List<String> words) {
-	}
-
-	private static final String FROM = " from registry_model m join organization o on o.id = m.organization_id"
-			+ " join administrative_unit u on u.id = m.locality_id";
-
-	/** Empty when a filter names something that does not exist (no row can match). */
-	private Optional<Built> build(ModelQuery q, Visibility visibility) {
-		Map<String, Object> params = new LinkedHashMap<>();
-		StringBuilder where = new StringBuilder(" where ").append(visible(visibility, params));
-		SearchIndex.Match match = VietnameseText.isBlank(q.text()) ? null
-				: index.match(SearchIndex.REGISTRY_MODEL, q.text(), "m.id");
-		if (match != null && match.isEmpty()) {
-			match = null;
-		}
-		if (!VietnameseText.isBlank(q.fieldCode())) {
-			where.append(" and m.field_code = :field");
-			params.put("field", q.fieldCode().trim());
-		}
+	/** The catalogue's filter for a query seen with a visibility; empty when a filter names nothing that exists. */
+	private Optional<ModelCatalogue.Filter> filter(ModelQuery q, Visibility visibility) {
+		long[] units = null;
 		if (!VietnameseText.isBlank(q.localityCode())) {
 			Optional<Locality> unit = localities.findByCode(q.localityCode().trim());
 			if (unit.isEmpty()) {
 				return Optional.empty();
 			}
-			where.append(" and ").append(underUnit("fu", unit.get().id(), params));
+			units = unitsUnder(unit.get().id());
 		}
-		if (q.organizationId() != null) {
-			where.append(" and m.organization_id = :org");
-			params.put("org", q.organizationId());
-		}
-		if (!VietnameseText.isBlank(q.phase())) {
-			where.append(" and m.phase = :phase");
-			params.put("phase", q.phase().trim());
-		}
-		if (q.statuses() != null && !q.statuses().isEmpty()) {
-			where.append(" and m.status in (:statuses)");
-			params.put("statuses", q.statuses().stream().map(Enum::name).toList());
-		}
-		if (q.subjectType() != null) {
-			where.append(" and m.subject_type = :subject");
-			params.put("subject", q.subjectType().name());
-		}
-		if (q.kind() != null) {
-			where.append(" and m.kind = :kind");
-			params.put("kind", q.kind().name());
-		}
-		if (q.flag() != null) {
-			where.append(" and ").append(quality.condition(q.flag(), params));
-		}
-		if (match == null) {
-			return Optional.of(new Built("", where.toString(), "0", params, List.of()));
-		}
-		params.putAll(match.params());
-		return Optional.of(new Built(match.joins(), where.toString(), match.score(), params, match.words()));
+		ScopeFilter scope = visibility.scope();
+		return Optional.of(new ModelCatalogue.Filter(visibility.publicModels(), scope instanceof ScopeFilter.Everything,
+				scope instanceof ScopeFilter.LocalitiesUnder l ? unitsUnder(l.unitId()) : null,
+				scope instanceof ScopeFilter.OrganizationsUnder o ? organizationsUnder(o.organizationId()) : null,
+				blankToNull(q.fieldCode()), units, q.organizationId(), blankToNull(q.phase()),
+				q.statuses() == null || q.statuses().isEmpty() ? null : q.statuses(), q.flag(), q.subjectType(),
+				q.kind()));
 	}
 
-	private static final java.util.regex.Pattern USES_ORGANIZATION = java.util.regex.Pattern.compile("(^|[^a-z_])o\\.");
+	private static String blankToNull(String s) {
+		return VietnameseText.isBlank(s) ? null : s.trim();
+	}
 
-	private static final java.util.regex.Pattern USES_UNIT = java.util.regex.Pattern.compile("(^|[^a-z_])u\\.");
+	/** The unit and the units under it (at most three levels: province, former district, commune), sorted. */
+	private long[] unitsUnder(long unitId) {
+		return jdbc.sql("""
+				select id from administrative_unit where id = :u
+				union all select id from administrative_unit where parent_id = :u
+				union all select c.id from administrative_unit c join administrative_unit p on c.parent_id = p.id
+				    where p.parent_id = :u""")
+			.param("u", unitId)
+			.query(Long.class)
+			.list()
+			.stream()
+			.mapToLong(Long::longValue)
+			.sorted()
+			.toArray();
+	}
+
+	/** The organization and its sub-organizations (three levels below it at most), sorted. */
+	private long[] organizationsUnder(long organizationId) {
+		return jdbc.sql("""
+				select id from organization where id = :o
+				union all select id from organization where parent_id = :o
+				union all select c.id from organization c join organization p on c.parent_id = p.id
+				    where p.parent_id = :o
+				union all select c.id from organization c join organization p on c.parent_id = p.id
+				    join organization g on p.parent_id = g.id where g.parent_id = :o""")
+			.param("o", organizationId)
+			.query(Long.class)
+			.list()
+			.stream()
+			.mapToLong(Long::longValue)
+			.sorted()
+			.toArray();
+	}
 
 	/**
-	 * One page in two steps: the ids of the page (ordered, from the narrowest query that can answer), then the rows
-	 * of those ids only. The database never computes display columns, nor reads long texts, for rows off the page.
+	 * One page: the ids and the total from the catalogue (in memory), then the rows of those ids only, so the
+	 * database never counts, sorts or reads rows off the page.
 	 */
 	PageResult<ModelSummary> search(ModelQuery q, Visibility visibility, PageResult.Request page) {
-		Optional<Built> built = build(q, visibility);
-		if (built.isEmpty()) {
+		return search(q, visibility, page, true);
+	}
+
+	/** @param snippets whether a search page also gets the text around the matches (pages do, the API does not) */
+	PageResult<ModelSummary> search(ModelQuery q, Visibility visibility, PageResult.Request page, boolean snippets) {
+		Optional<ModelCatalogue.Filter> filter = filter(q, visibility);
+		if (filter.isEmpty()) {
 			return new PageResult<>(List.of(), 0, page.page(), page.size());
 		}
-		Built b = built.get();
-		String from = " from registry_model m"
-				+ (USES_ORGANIZATION.matcher(b.where()).find() ? " join organization o on o.id = m.organization_id" : "")
-				+ (USES_UNIT.matcher(b.where()).find() ? " join administrative_unit u on u.id = m.locality_id" : "");
-		long total = jdbc.sql("select count(*)" + from + b.joins() + b.where())
-			.params(b.params())
-			.query(Long.class)
-			.single();
-		if (total == 0) {
-			return new PageResult<>(List.of(), 0, page.page(), page.size());
+		SearchIndex.Query words = VietnameseText.isBlank(q.text()) ? null : SearchIndex.Query.of(q.text());
+		if (words != null && words.isEmpty()) {
+			words = null;
 		}
-		String order = !b.words().isEmpty() ? " order by score desc, m.updated_at desc, m.id desc"
+		ModelCatalogue.Order order = words != null ? ModelCatalogue.Order.SCORE
 				: visibility.publicModels() && visibility.scope() instanceof ScopeFilter.Nothing
-						? " order by m.recognition_date desc, m.id desc"
-						: " order by m.updated_at desc, m.id desc";
-		List<Long> ids = jdbc
-			.sql("select m.id, " + b.score() + " as score" + from + b.joins() + b.where() + order
-					+ " limit :limit offset :offset")
-			.params(b.params())
-			.param("limit", page.size())
-			.param("offset", page.offset())
-			.query((rs, n) -> rs.getLong(1))
-			.list();
-		if (ids.isEmpty()) {
-			return new PageResult<>(List.of(), total, page.page(), page.size());
+						? ModelCatalogue.Order.RECOGNITION : ModelCatalogue.Order.UPDATED;
+		ModelCatalogue.Page result = catalogue.page(filter.get(), words, order, page.offset(), page.size());
+		if (result.hits().isEmpty()) {
+			return new PageResult<>(List.of(), result.total(), page.page(), page.size());
 		}
-		List<String> words = b.words();
+		List<String> folded = words == null ? List.of() : words.folded();
 		Map<Long, ModelSummary> byId = new HashMap<>();
+		Map<Long, Set<QualityFlag>> flags = new HashMap<>();
+		result.hits().forEach(h -> flags.put(h.id(), h.flags()));
 		jdbc.sql("select " + SUMMARY_COLUMNS + FROM + " where m.id in (:ids)")
-			.param("ids", ids)
-			.query((rs, n) -> summary(rs, words))
+			.param("ids", flags.keySet())
+			.query((rs, n) -> summary(rs, folded, flags))
 			.list()
 			.forEach(m -> byId.put(m.id(), m));
-		List<ModelSummary> items = ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
-		if (!words.isEmpty()) {
-			items = withSnippets(items, words);
+		List<ModelSummary> items = result.hits()
+			.stream()
+			.map(h -> byId.get(h.id()))
+			.filter(java.util.Objects::nonNull)
+			.toList();
+		if (snippets && !folded.isEmpty()) {
+			items = withSnippets(items, folded);
 		}
-		return new PageResult<>(items, total, page.page(), page.size());
+		return new PageResult<>(items, result.total(), page.page(), page.size());
 	}
 
 	/**
-	 * Every model the query selects, one at a time, in code order: for exports. Rows are fetched in chunks from a
-	 * cursor (PostgreSQL needs the caller's read-only transaction for that), never all at once.
+	 * Every model the query selects, one at a time, in id order: for exports. The ids come from the catalogue; the
+	 * rows are read a thousand at a time, never all at once.
 	 */
 	void export(ModelQuery q, Visibility visibility, java.util.function.Consumer<ModelSpreadsheets.Row> sink) {
-		Optional<Built> built = build(q, visibility);
-		if (built.isEmpty()) {
+		Optional<ModelCatalogue.Filter> filter = filter(q, visibility);
+		if (filter.isEmpty()) {
 			return;
 		}
-		Built b = built.get();
-		String sql = "select m.*, o.name as organization_name, u.code as locality_code, u.name as locality_name"
-				+ FROM + b.joins() + b.where() + " order by m.id";
-		streaming.query(sql, b.params(), rs -> {
-			ModelContent content = Models.content(rs);
-			ModelStatus status = ModelStatus.valueOf(rs.getString("status"));
-			LocalDate recognitionDate = rs.getObject("recognition_date", LocalDate.class);
-			String level = rs.getString("recognition_level");
-			sink.accept(new ModelSpreadsheets.Row(rs.getLong("id"), ModelKind.valueOf(rs.getString("kind")),
-					SubjectType.valueOf(rs.getString("subject_type")), rs.getString("name"),
-					rs.getString("field_code"), rs.getString("locality_code"), rs.getString("locality_name"),
-					rs.getString("organization_name"), rs.getInt("start_year"), rs.getString("phase"), content,
-					recognitionDate, rs.getString("recognition_decision"),
-					level == null ? null : RecognitionLevel.valueOf(level), status,
-					quality.flags(status, rs.getBoolean("measurable"), recognitionDate,
-							rs.getObject("last_result_date", LocalDate.class), rs.getInt("replica_count"), content)));
-		});
+		SearchIndex.Query words = VietnameseText.isBlank(q.text()) ? null : SearchIndex.Query.of(q.text());
+		long[] ids = catalogue.ids(filter.get(), words);
+		for (int from = 0; from < ids.length; from += EXPORT_CHUNK) {
+			List<Long> chunk = Arrays.stream(ids, from, Math.min(ids.length, from + EXPORT_CHUNK)).boxed().toList();
+			jdbc.sql("select m.*, o.name as organization_name, u.code as locality_code, u.name as locality_name"
+					+ FROM + " where m.id in (:ids) order by m.id")
+				.param("ids", chunk)
+				.query(rs -> {
+					ModelContent content = Models.content(rs);
+					ModelStatus status = ModelStatus.valueOf(rs.getString("status"));
+					LocalDate recognitionDate = rs.getObject("recognition_date", LocalDate.class);
+					String level = rs.getString("recognition_level");
+					sink.accept(new ModelSpreadsheets.Row(rs.getLong("id"), ModelKind.valueOf(rs.getString("kind")),
+							SubjectType.valueOf(rs.getString("subject_type")), rs.getString("name"),
+							rs.getString("field_code"), rs.getString("locality_code"), rs.getString("locality_name"),
+							rs.getString("organization_name"), rs.getInt("start_year"), rs.getString("phase"), content,
+							recognitionDate, rs.getString("recognition_decision"),
+							level == null ? null : RecognitionLevel.valueOf(level), status,
+							quality.flags(status, rs.getBoolean("measurable"), recognitionDate,
+									rs.getObject("last_result_date", LocalDate.class), rs.getInt("replica_count"),
+									content)));
+				});
+		}
 	}
 
-	/** The visibility condition on alias {@code m}. */
-	String visible(Visibility v, Map<String, Object> params) {
-		String scope = scopeCondition(v.scope(), params);
-		if (v.publicModels()) {
-			return scope == null ? "m.is_public = true" : "(m.is_public = true or " + scope + ")";
-		}
-		return scope == null ? "1 = 0" : scope;
-	}
+	private static final int EXPORT_CHUNK = 1000;
 
-	private String scopeCondition(ScopeFilter scope, Map<String, Object> params) {
-		if (scope instanceof ScopeFilter.Everything) {
-			return "1 = 1";
-		}
-		if (scope instanceof ScopeFilter.LocalitiesUnder l) {
-			return underUnit("su", l.unitId(), params);
-		}
-		if (scope instanceof ScopeFilter.OrganizationsUnder o) {
-			params.put("so", o.organizationId());
-			return "(o.id = :so or o.parent_id = :so or o.parent_id in (select x.id from organization x"
-					+ " where x.parent_id = :so or x.parent_id in (select y.id from organization y where y.parent_id = :so)))";
-		}
-		return null;
-	}
-
-	/** Models located in the unit or below it (at most three levels: province, former district, commune). */
-	private static String underUnit(String name, long unitId, Map<String, Object> params) {
-		params.put(name, unitId);
-		return "(u.id = :" + name + " or u.parent_id = :" + name + " or u.parent_id in (select pu.id from"
-				+ " administrative_unit pu where pu.parent_id = :" + name + "))";
-	}
-
-	private ModelSummary summary(ResultSet rs, List<String> words) throws SQLException {
+	private ModelSummary summary(ResultSet rs, List<String> words, Map<Long, Set<QualityFlag>> flags)
+			throws SQLException {
 		ModelStatus status = ModelStatus.valueOf(rs.getString("status"));
 		LocalDate recognitionDate = rs.getObject("recognition_date", LocalDate.class);
 		String level = rs.getString("recognition_level");
 		String name = rs.getString("name");
-		return new ModelSummary(rs.getLong("id"), ModelKind.valueOf(rs.getString("kind")),
+		long id = rs.getLong("id");
+		return new ModelSummary(id, ModelKind.valueOf(rs.getString("kind")),
 				SubjectType.valueOf(rs.getString("subject_type")), name, rs.getString("slug"),
 				rs.getString("field_code"), rs.getLong("organization_id"), rs.getString("organization_name"),
 				rs.getString("locality_code"), rs.getString("locality_name"), rs.getString("phase"),
 				rs.getInt("start_year"), status, level == null ? null : RecognitionLevel.valueOf(level), recognitionDate,
 				(Long) rs.getObject("cover_evidence_id", Long.class), rs.getInt("spread_localities"),
-				rs.getInt("spread_organizations"),
-				quality.flags(status, rs.getBoolean("measurable"), recognitionDate,
-						rs.getObject("last_result_date", LocalDate.class), rs.getInt("replica_count"),
-						lengths(rs)),
+				rs.getInt("spread_organizations"), flags.getOrDefault(id, Set.of()),
 				rs.getTimestamp("updated_at").toInstant(),
 				words.isEmpty() ? List.of(new SearchIndex.Segment(name, false)) : SearchIndex.highlight(name, words),
 				List.of());
-	}
-
-	/** The items' lengths, enough for the thin-content rule without loading the texts. */
-	private static int[] lengths(ResultSet rs) throws SQLException {
-		ContentItem[] items = ContentItem.values();
-		int[] lengths = new int[items.length];
-		for (int i = 0; i < items.length; i++) {
-			lengths[i] = rs.getInt("l_" + items[i].column());
-		}
-		return lengths;
 	}
 
 	private List<ModelSummary> withSnippets(List<ModelSummary> items, List<String> words) {

@@ -40,7 +40,10 @@ class Models {
 
 	private final QualityRules quality;
 
-	Models(JdbcClient jdbc, JdbcTemplate jdbcTemplate, QualityRules quality) {
+	private final ModelCatalogue catalogue;
+
+	Models(JdbcClient jdbc, JdbcTemplate jdbcTemplate, QualityRules quality, ModelCatalogue catalogue) {
+		this.catalogue = catalogue;
 		this.jdbc = jdbc;
 		this.jdbcTemplate = jdbcTemplate;
 		this.quality = quality;
@@ -67,11 +70,14 @@ class Models {
 			.param("at", Timestamp.from(at))
 			.param("actor", actor)
 			.update(keys, "id");
-		return keys.getKey().longValue();
+		long id = keys.getKey().longValue();
+		catalogue.touched(id);
+		return id;
 	}
 
 	/** Writes new content; false when the version is stale (someone else saved in between). */
 	boolean update(long id, int version, Row r, String actor, Instant at) {
+		catalogue.touched(id);
 		return jdbc.sql("""
 				update registry_model set kind = :kind, subject_type = :subject, name = :name, name_folded = :folded,
 				    slug = :slug, field_code = :field, organization_id = :org, locality_id = :locality, phase = :phase,
@@ -125,6 +131,7 @@ class Models {
 
 	/** Moves to a status; false when the model changed in between (version check). */
 	boolean setStatus(long id, int version, ModelStatus status, String actor, Instant at) {
+		catalogue.touched(id);
 		return jdbc.sql("""
 				update registry_model set status = :status, is_public = :public, version = version + 1,
 				    updated_at = :at, updated_by = :actor
@@ -139,6 +146,7 @@ class Models {
 	}
 
 	void setRecognition(long id, RecognitionLevel level, String decision, LocalDate date) {
+		catalogue.touched(id);
 		jdbc.sql("""
 				update registry_model set recognition_level = :level, recognition_decision = :decision,
 				    recognition_date = :date where id = :id""")

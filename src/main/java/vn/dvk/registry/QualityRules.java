@@ -1,19 +1,16 @@
 package vn.dvk.registry;
 
-import java.sql.Date;
 import java.time.LocalDate;
 import java.util.EnumSet;
-import java.util.Map;
 import java.util.Set;
-import java.util.StringJoiner;
 
 import org.springframework.stereotype.Component;
 
 import vn.dvk.shared.VietnameseFormats;
 
 /**
- * Computes the quality flags of a model, in Java for what a page shows and as SQL for list filters; both read the
- * same settings, so a badge and a filter never disagree.
+ * Computes the quality flags of a model, for the badges a page shows and (through the catalogue) for list filters:
+ * one rule in one place, so a badge and a filter never disagree.
  */
 @Component
 class QualityRules {
@@ -32,11 +29,17 @@ class QualityRules {
 	/** @param itemLengths the trimmed length of each {@link ContentItem}, in declaration order */
 	Set<QualityFlag> flags(ModelStatus status, boolean measurable, LocalDate recognitionDate, LocalDate lastResultDate,
 			int replicaCount, int[] itemLengths) {
+		return flags(status, measurable, recognitionDate, lastResultDate, replicaCount, isThin(itemLengths),
+				VietnameseFormats.today());
+	}
+
+	/** The flags as of a day, from the model's facts (the catalogue keeps these, not the texts). */
+	Set<QualityFlag> flags(ModelStatus status, boolean measurable, LocalDate recognitionDate, LocalDate lastResultDate,
+			int replicaCount, boolean thin, LocalDate today) {
 		Set<QualityFlag> flags = EnumSet.noneOf(QualityFlag.class);
 		if (!measurable) {
 			flags.add(QualityFlag.NO_MEASURABLE_OUTPUT);
 		}
-		LocalDate today = VietnameseFormats.today();
 		if (status.isRecognized() && recognitionDate != null) {
 			LocalDate lastNews = lastResultDate != null && lastResultDate.isAfter(recognitionDate) ? lastResultDate
 					: recognitionDate;
@@ -47,7 +50,7 @@ class QualityRules {
 				flags.add(QualityFlag.NEVER_REPLICATED);
 			}
 		}
-		if (isThin(itemLengths)) {
+		if (thin) {
 			flags.add(QualityFlag.THIN_CONTENT);
 		}
 		return flags;
@@ -71,33 +74,6 @@ class QualityRules {
 			}
 		}
 		return false;
-	}
-
-	/** The SQL condition (on alias {@code m}) selecting models with the flag; adds its parameters. */
-	String condition(QualityFlag flag, Map<String, Object> params) {
-		LocalDate today = VietnameseFormats.today();
-		String recognized = "m.status in ('RECOGNIZED', 'MAINTAINED', 'REPLICATED', 'COMMENDED')";
-		return switch (flag) {
-			case NO_MEASURABLE_OUTPUT -> "m.measurable = false";
-			case STALE_RESULTS -> {
-				params.put("qStaleBefore", Date.valueOf(today.minus(settings.staleAfter())));
-				yield "(" + recognized + " and m.recognition_date is not null and "
-						+ "coalesce(m.last_result_date, m.recognition_date) < :qStaleBefore "
-						+ "and m.recognition_date < :qStaleBefore)";
-			}
-			case NEVER_REPLICATED -> {
-				params.put("qReplicationBefore", Date.valueOf(today.minus(settings.replicationExpectedWithin())));
-				yield "(" + recognized + " and m.replica_count = 0 and m.recognition_date < :qReplicationBefore)";
-			}
-			case THIN_CONTENT -> {
-				StringJoiner any = new StringJoiner(" or ", "(", ")");
-				for (ContentItem item : ContentItem.values()) {
-					params.put("qMin" + item.name(), settings.minLength().get(item));
-					any.add("length(trim(coalesce(m." + item.column() + ", ''))) < :qMin" + item.name());
-				}
-				yield any.toString();
-			}
-		};
 	}
 
 }

@@ -32,7 +32,6 @@ import vn.dvk.locality.LocalityService;
 import vn.dvk.locality.OrganizationService;
 import vn.dvk.locality.OrganizationView;
 import vn.dvk.shared.PageResult;
-import vn.dvk.shared.SearchIndex;
 import vn.dvk.shared.UserFacingException;
 import vn.dvk.shared.VietnameseFormats;
 import vn.dvk.shared.VietnameseText;
@@ -61,7 +60,7 @@ public class RegistryService {
 
 	private final EvidenceStore evidence;
 
-	private final SearchIndex index;
+	private final ModelCatalogue catalogue;
 
 	private final AccessPolicy access;
 
@@ -82,7 +81,7 @@ public class RegistryService {
 	private final ModelSpreadsheets spreadsheets;
 
 	RegistryService(Models models, ModelSearch search, ModelSnapshots snapshots, Lineage lineage,
-			EvidenceStore evidence, SearchIndex index, AccessPolicy access, OrganizationService organizations,
+			EvidenceStore evidence, ModelCatalogue catalogue, AccessPolicy access, OrganizationService organizations,
 			LocalityService localities, Catalogues catalogues, JdbcClient jdbc, ApplicationEventPublisher events,
 			ModelImporter importer, ImportJobs importJobs, ModelSpreadsheets spreadsheets) {
 		this.importer = importer;
@@ -93,7 +92,7 @@ public class RegistryService {
 		this.snapshots = snapshots;
 		this.lineage = lineage;
 		this.evidence = evidence;
-		this.index = index;
+		this.catalogue = catalogue;
 		this.access = access;
 		this.organizations = organizations;
 		this.localities = localities;
@@ -155,7 +154,7 @@ public class RegistryService {
 
 	/** The API's list: public models for anonymous callers, plus the caller's scope for logged-in users. */
 	public PageResult<ModelSummary> list(DvkUser user, ModelQuery query, PageResult.Request page) {
-		return search.search(query, new ModelSearch.Visibility(true, access.filterFor(user)), page);
+		return search.search(query, new ModelSearch.Visibility(true, access.filterFor(user)), page, false);
 	}
 
 	private static Set<ModelStatus> publicStatuses(Set<ModelStatus> asked) {
@@ -314,16 +313,11 @@ public class RegistryService {
 		return afterSave(id, current, actor, now);
 	}
 
-	/** Saves the version snapshot and the search entries of a model just written ({@code before}: null if new). */
+	/** Saves the version snapshot of a model just written ({@code before}: null if new). */
 	private ModelView afterSave(long id, ModelView before, String actor, Instant now) {
 		ModelView saved = models.find(id).orElseThrow();
 		snapshots.save(saved, actor, now);
-		index.replace(SearchIndex.REGISTRY_MODEL, before == null ? null : document(before), document(saved));
 		return saved;
-	}
-
-	static SearchIndex.Document document(ModelView m) {
-		return new SearchIndex.Document(m.id(), m.name(), m.content().joined());
 	}
 
 	// --- lifecycle ----------------------------------------------------------------------------------------
@@ -526,6 +520,7 @@ public class RegistryService {
 				.param("unit", v.unit())
 				.update();
 		}
+		catalogue.touched(id);
 		jdbc.sql("""
 				update registry_model set last_result_date = :d
 				where id = :m and (last_result_date is null or last_result_date < :d)""")
@@ -586,6 +581,7 @@ public class RegistryService {
 		}
 		EvidenceStore.Checked checked = evidence.check(bytes);
 		long evidenceId = evidence.store(id, filename, checked, caption, actor(user));
+		catalogue.touched(id); // the cover photo of cards and stories may change
 		return evidence.find(evidenceId).orElseThrow();
 	}
 
@@ -596,6 +592,7 @@ public class RegistryService {
 			throw new AccessDeniedException("registry");
 		}
 		evidence.delete(modelId, evidenceId);
+		catalogue.touched(modelId);
 	}
 
 	/** Staff record that {@code replicaId} replicates {@code originalId}. */

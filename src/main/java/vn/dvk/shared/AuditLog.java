@@ -11,6 +11,7 @@ import java.util.Objects;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -34,8 +35,11 @@ public class AuditLog {
 
 	private final JdbcClient jdbc;
 
-	AuditLog(JdbcClient jdbc) {
+	private final ApplicationEventPublisher events;
+
+	AuditLog(JdbcClient jdbc, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
+		this.events = events;
 	}
 
 	/** Records an action by the current user (or {@link #SYSTEM}). */
@@ -57,7 +61,14 @@ public class AuditLog {
 			.param("summary", summary == null ? null : truncate(summary, MAX_SUMMARY))
 			.param("ip", currentIp())
 			.update();
+		if (!ACCOUNT_TARGET.equals(targetType)) {
+			// Administrative changes (units, organizations, catalogues…) may show on public pages.
+			AfterCommit.run(() -> events.publishEvent(new PublicContentChanged(targetType)));
+		}
 	}
+
+	/** Accounts and logins never show on public pages. */
+	private static final String ACCOUNT_TARGET = "app_user";
 
 	public PageResult<AuditEntry> search(Query query, PageResult.Request page) {
 		StringBuilder where = new StringBuilder(" where 1 = 1");

@@ -2,35 +2,24 @@ package vn.dvk.shared;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Diacritic-insensitive, ranked full-text search over an inverted index kept in the database ({@code search_token}),
- * the same on H2 and PostgreSQL.
+ * Diacritic-insensitive, ranked full-text search: how documents and queries are cut into words, how they score, and
+ * how matches are shown (highlighted titles, snippets). The words live in an in-memory {@link TextIndex} kept by the
+ * module that owns the documents.
  * <p>
  * A document is indexed as its distinct folded words (weight 10 when the word is in the title, +1 when it is in
  * the body) plus the title's words as written with diacritics (weight 5). A query matches when every folded query
  * word is present; its score is the sum of the weights, so title matches rank above body matches and an exact
  * spelling ("Lắk") above a folded one ("lak").
  */
-@Service
-public class SearchIndex {
-
-	/** Document types sharing the index. */
-	public static final short REGISTRY_MODEL = 1;
-
-	public static final short NEWS_ARTICLE = 2;
+public final class SearchIndex {
 
 	public static final int MAX_QUERY_WORDS = 8;
 
@@ -42,93 +31,36 @@ public class SearchIndex {
 
 	static final short EXACT_TITLE = 5;
 
-	private final JdbcClient jdbc;
-
-	private final JdbcTemplate jdbcTemplate;
-
-	SearchIndex(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
-		this.jdbc = jdbc;
-		this.jdbcTemplate = jdbcTemplate;
+	private SearchIndex() {
 	}
 
 	/** A document to index: its id, title and body text. */
 	public record Document(long id, String title, String body) {
 	}
 
-	/**
-	 * Brings a document's entries from its previous text to its current one, touching only the words that changed.
-	 * {@code previous} is null for a new document. Runs in the caller's transaction.
-	 */
-	@Transactional(propagation = Propagation.MANDATORY)
-	public void replace(short docType, Document previous, Document current) {
-		List<Object[]> deletes = new ArrayList<>();
-		List<Object[]> inserts = new ArrayList<>();
-		List<Object[]> updates = new ArrayList<>();
-		diff(docType, previous, current, deletes, inserts, updates);
-		write(deletes, inserts, updates);
-	}
+	/** The words of a query: folded (all must match) and exact (rank higher when present). */
+	public record Query(List<String> folded, List<String> exact) {
 
-	/** Indexes new documents (imports, demo data): inserts only. */
-	@Transactional(propagation = Propagation.MANDATORY)
-	public void addAll(short docType, Collection<Document> docs) {
-		List<Object[]> inserts = new ArrayList<>();
-		for (Document doc : docs) {
-			tokens(doc).forEach((token, weight) -> inserts.add(new Object[] { docType, token, doc.id(), weight }));
-		}
-		write(List.of(), inserts, List.of());
-	}
-
-	/** Removes a document, given the text it was indexed with. */
-	@Transactional(propagation = Propagation.MANDATORY)
-	public void remove(short docType, Document previous) {
-		List<Object[]> deletes = new ArrayList<>();
-		tokens(previous).keySet().forEach(t -> deletes.add(new Object[] { docType, t, previous.id() }));
-		write(deletes, List.of(), List.of());
-	}
-
-	private static void diff(short docType, Document previous, Document current, List<Object[]> deletes,
-			List<Object[]> inserts, List<Object[]> updates) {
-		Map<String, Short> before = previous == null ? Map.of() : tokens(previous);
-		Map<String, Short> after = tokens(current);
-		for (var e : before.entrySet()) {
-			Short now = after.get(e.getKey());
-			if (now == null) {
-				deletes.add(new Object[] { docType, e.getKey(), current.id() });
+		public static Query of(String text) {
+			List<String> folded = foldedWords(text);
+			if (folded.size() > MAX_QUERY_WORDS) {
+				folded = folded.subList(0, MAX_QUERY_WORDS);
 			}
-			else if (!now.equals(e.getValue())) {
-				updates.add(new Object[] { now, docType, e.getKey(), current.id() });
+			List<String> exact = exactWords(text);
+			if (exact.size() > MAX_QUERY_WORDS) {
+				exact = exact.subList(0, MAX_QUERY_WORDS);
 			}
+			return new Query(folded, exact);
 		}
-		for (var e : after.entrySet()) {
-			if (!before.containsKey(e.getKey())) {
-				inserts.add(new Object[] { docType, e.getKey(), current.id(), e.getValue() });
-			}
+
+		public boolean isEmpty() {
+			return folded.isEmpty();
 		}
+
 	}
 
-	private void write(List<Object[]> deletes, List<Object[]> inserts, List<Object[]> updates) {
-		// In key order, a batch of inserts walks the index's pages once instead of jumping between them.
-		if (inserts.size() > 1000) {
-			inserts = new ArrayList<>(inserts);
-			inserts.sort(java.util.Comparator.comparing((Object[] r) -> (String) r[1])
-				.thenComparing(r -> (Long) r[2]));
-		}
-		for (int from = 0; from < deletes.size(); from += 5000) {
-			jdbcTemplate.batchUpdate("delete from search_token where doc_type = ? and token = ? and doc_id = ?",
-					deletes.subList(from, Math.min(deletes.size(), from + 5000)));
-		}
-		for (int from = 0; from < updates.size(); from += 5000) {
-			jdbcTemplate.batchUpdate("update search_token set weight = ? where doc_type = ? and token = ? and doc_id = ?",
-					updates.subList(from, Math.min(updates.size(), from + 5000)));
-		}
-		for (int from = 0; from < inserts.size(); from += 5000) {
-			jdbcTemplate.batchUpdate("insert into search_token (doc_type, token, doc_id, weight) values (?, ?, ?, ?)",
-					inserts.subList(from, Math.min(inserts.size(), from + 5000)));
-		}
-	}
-
-	/** The rows of the index for a document: token → weight. */
-	static Map<String, Short> tokens(Document doc) {
+	/** The entries of the index for a document: token → weight. */
+	public static Map<String, Short> tokens(Document doc) {
 		Map<String, Short> weights = new LinkedHashMap<>();
 		Set<String> body = new LinkedHashSet<>(foldedWords(doc.body()));
 		for (String w : foldedWords(doc.title())) {
@@ -167,49 +99,6 @@ public class SearchIndex {
 			}
 		}
 		return List.copyOf(words);
-	}
-
-	/**
-	 * SQL pieces that restrict a query to the documents matching every word and compute their score. Use as
-	 * {@code select …, <score> as score from <table> d <joins> where …} with {@code d.id} the document id column.
-	 */
-	public record Match(String joins, String score, Map<String, Object> params, List<String> words) {
-
-		public boolean isEmpty() {
-			return words.isEmpty();
-		}
-
-	}
-
-	/**
-	 * @param idColumn the document id column of the outer query, e.g. {@code m.id}
-	 */
-	public Match match(short docType, String query, String idColumn) {
-		List<String> folded = foldedWords(query);
-		if (folded.size() > MAX_QUERY_WORDS) {
-			folded = folded.subList(0, MAX_QUERY_WORDS);
-		}
-		List<String> exact = exactWords(query);
-		StringBuilder joins = new StringBuilder();
-		StringBuilder score = new StringBuilder("(0");
-		Map<String, Object> params = new LinkedHashMap<>();
-		params.put("stType", docType);
-		for (int i = 0; i < folded.size(); i++) {
-			joins.append(" join search_token st").append(i)
-				.append(" on st").append(i).append(".doc_type = :stType and st").append(i)
-				.append(".token = :stw").append(i).append(" and st").append(i).append(".doc_id = ").append(idColumn);
-			params.put("stw" + i, folded.get(i));
-			score.append(" + st").append(i).append(".weight");
-		}
-		for (int i = 0; i < exact.size() && i < MAX_QUERY_WORDS; i++) {
-			joins.append(" left join search_token se").append(i)
-				.append(" on se").append(i).append(".doc_type = :stType and se").append(i)
-				.append(".token = :sew").append(i).append(" and se").append(i).append(".doc_id = ").append(idColumn);
-			params.put("sew" + i, exact.get(i));
-			score.append(" + coalesce(se").append(i).append(".weight, 0)");
-		}
-		score.append(')');
-		return new Match(joins.toString(), score.toString(), params, folded);
 	}
 
 	// --- snippets -----------------------------------------------------------------------------------------

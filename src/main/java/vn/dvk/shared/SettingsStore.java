@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -14,8 +15,11 @@ public class SettingsStore {
 
 	private final JdbcClient jdbc;
 
-	SettingsStore(JdbcClient jdbc) {
+	private final ApplicationEventPublisher events;
+
+	SettingsStore(JdbcClient jdbc, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
+		this.events = events;
 	}
 
 	public Optional<String> get(String name) {
@@ -40,6 +44,7 @@ public class SettingsStore {
 				.param("now", now)
 				.update();
 		}
+		AfterCommit.run(() -> events.publishEvent(new PublicContentChanged("setting " + name)));
 	}
 
 }

@@ -26,7 +26,16 @@ class LayoutAdvice {
 	}
 
 	@ModelAttribute("currentUser")
-	DvkUser currentUser(Authentication authentication) {
+	DvkUser currentUser(Authentication authentication, HttpServletRequest request) {
+		DvkUser user = currentUser(authentication);
+		if (user != null) {
+			// The page shows who is logged in: never keep it for anyone else.
+			request.setAttribute(PublicPageCache.PERSONAL, Boolean.TRUE);
+		}
+		return user;
+	}
+
+	private static DvkUser currentUser(Authentication authentication) {
 		return authentication != null && authentication.getPrincipal() instanceof DvkUser user ? user : null;
 	}
 
@@ -45,7 +54,7 @@ class LayoutAdvice {
 	/** For exception handlers, whose models Spring does not fill with the attributes above. */
 	void populate(org.springframework.ui.Model model, HttpServletRequest request, Authentication authentication) {
 		model.addAttribute("site", site());
-		model.addAttribute("currentUser", currentUser(authentication));
+		model.addAttribute("currentUser", currentUser(authentication, request));
 		model.addAttribute("currentPath", currentPath(request));
 		model.addAttribute("currentQuery", currentQuery(request));
 	}

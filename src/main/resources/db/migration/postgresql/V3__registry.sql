@@ -53,15 +53,11 @@ create table registry_model (
     updated_at           timestamp with time zone not null,
     updated_by           varchar(60)  not null
 );
-create index ix_model_status on registry_model (status, updated_at);
-create index ix_model_public on registry_model (is_public, recognition_date, id);
-create index ix_model_field on registry_model (field_code);
+-- Lists filter and sort in the in-memory catalogue (ModelCatalogue), not here: only the lookups the database
+-- itself answers are indexed (per unit and organization for aggregates and import identity, lineage).
 create index ix_model_locality on registry_model (locality_id);
 create index ix_model_organization on registry_model (organization_id, start_year);
-create index ix_model_phase on registry_model (phase);
 create index ix_model_replica_of on registry_model (replica_of);
-create index ix_model_name_folded on registry_model (name_folded);
-create index ix_model_updated on registry_model (updated_at);
 
 create table registry_model_tag (
     model_id  bigint      not null references registry_model (id) on delete cascade,
@@ -160,18 +156,6 @@ create table registry_import_job (
     report     text,
     created_at timestamp with time zone not null,
     updated_at timestamp with time zone not null
-);
-
--- Inverted index for diacritic-insensitive, ranked search (registry now, news later): one row per distinct
--- folded word of a document (weight 10 in the name/title, +1 in the body) and per word of the name written with
--- its diacritics (weight 5), so exact spellings rank above folded ones. No index by document: a document's entries
--- are removed through the primary key, from the words its previous text had (far cheaper to maintain).
-create table search_token (
-    doc_type smallint    not null,
-    token    varchar(40) not null,
-    doc_id   bigint      not null,
-    weight   smallint    not null,
-    primary key (doc_type, token, doc_id)
 );
 
 insert into registry_catalogue (list_kind, code, name_vi, name_en, sort_order) values

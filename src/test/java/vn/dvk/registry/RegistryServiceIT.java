@@ -292,6 +292,31 @@ class RegistryServiceIT {
 	}
 
 	@Test
+	void listsFollowEveryChangeAtOnce() {
+		String before = marker + "truoc";
+		String after = marker + "sau";
+		ModelView m = newDraft("Mô hình " + before);
+		PageResult.Request page = new PageResult.Request(0, 5);
+		assertThat(registry.queue(staff, ModelQuery.all().withText(before), page).total()).isOne();
+		registry.update(officer, m.id(), m.version(),
+				draft("Mô hình " + after, farmersTanLap, "99031", fullContent("12 hộ"), List.of()));
+		assertThat(registry.queue(staff, ModelQuery.all().withText(before), page).total()).isZero();
+		assertThat(registry.queue(staff, ModelQuery.all().withText(after), page).items()).extracting(ModelSummary::id)
+			.containsExactly(m.id());
+		assertThat(registry.directory(ModelQuery.all().withText(after), page).total()).isZero();
+		registry.submit(officer, m.id());
+		registry.recognize(staff, m.id(), RecognitionLevel.COMMUNE, "7/QĐ-UBND", LocalDate.of(2026, 1, 5));
+		assertThat(registry.directory(ModelQuery.all().withText(after), page).items()).singleElement()
+			.satisfies(s -> assertThat(s.status()).isEqualTo(ModelStatus.RECOGNIZED));
+		ModelQuery recognizedOnly = new ModelQuery(after, null, null, null, null, Set.of(ModelStatus.RECOGNIZED),
+				null, null, null);
+		assertThat(registry.queue(staff, recognizedOnly, page).total()).isOne();
+		registry.discontinue(staff, m.id(), "Không còn duy trì");
+		assertThat(registry.directory(ModelQuery.all().withText(after), page).total()).isZero();
+		assertThat(registry.queue(staff, recognizedOnly, page).total()).isZero();
+	}
+
+	@Test
 	void exactDiacriticsRankAboveFoldedSpellings() {
 		ModelView folded = newDraft("Mô hình " + marker + " bản Pa");
 		ModelView exact = newDraft("Mô hình " + marker + " bạn Pá");

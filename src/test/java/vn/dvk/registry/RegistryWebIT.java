@@ -78,6 +78,26 @@ class RegistryWebIT {
 	}
 
 	@Test
+	void anonymousPagesComeFromThePageCacheUntilAModelChanges() throws Exception {
+		String path = "/mo-hinh?q=" + marker;
+		mvc.perform(get(path)).andExpect(status().isOk());
+		mvc.perform(get(path))
+			.andExpect(header().string("X-DVK-Cache", "hit"))
+			.andExpect(header().exists("Content-Security-Policy"))
+			.andExpect(content().string(containsString("Không tìm thấy mô hình, điển hình nào phù hợp.")));
+		// a logged-in user's page is neither served from nor kept in the cache
+		mvc.perform(get(path).cookie(new jakarta.servlet.http.Cookie("DVK_SESSION", "x")))
+			.andExpect(header().doesNotExist("X-DVK-Cache"));
+		registry.submit(users.load("canbo"), draft.id());
+		registry.recognize(users.load("bandanvan"), draft.id(), RecognitionLevel.COMMUNE, "3/QĐ-UBND",
+				LocalDate.of(2026, 2, 1));
+		mvc.perform(get(path))
+			.andExpect(header().string("X-DVK-Cache", "miss"))
+			.andExpect(content().string(containsString(marker)));
+		mvc.perform(get(path)).andExpect(header().string("X-DVK-Cache", "hit"));
+	}
+
+	@Test
 	void theOfficerSeesAndEditsTheirDraftEscaped() throws Exception {
 		mvc.perform(get("/quan-tri/mo-hinh/{id}", draft.id()).with(users.as("canbo")))
 			.andExpect(status().isOk())

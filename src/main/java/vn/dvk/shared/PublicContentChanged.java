@@ -1,0 +1,11 @@
+package vn.dvk.shared;
+
+/**
+ * Something visitors can see has changed (a model, a name, a setting): public pages rendered before it are stale.
+ * Publish it once the change is committed ({@link AfterCommit}), never before: a page rendered between the event and
+ * the commit would be kept with the old content.
+ *
+ * @param source what changed, for logs (e.g. {@code registry}, {@code organization})
+ */
+public record PublicContentChanged(String source) {
+}
