@@ -199,16 +199,16 @@ class ModelCatalogue implements SmartLifecycle, HealthIndicator {
 		refreshing.lock();
 		try {
 			int[] count = { 0 };
-			List<Entry> batch = new ArrayList<>(1000);
+			List<Row> batch = new ArrayList<>(2000);
 			readOnly.executeWithoutResult(tx -> cursor.query("select * from registry_model order by id", rs -> {
-				batch.add(entry(rs));
-				if (batch.size() == 1000) {
-					apply(batch, List.of());
+				batch.add(row(rs));
+				if (batch.size() == 2000) {
+					apply(entries(batch), List.of());
 					count[0] += batch.size();
 					batch.clear();
 				}
 			}));
-			apply(batch, List.of());
+			apply(entries(batch), List.of());
 			count[0] += batch.size();
 			Set<Long> late;
 			synchronized (pendingLock) {
@@ -309,10 +309,10 @@ class ModelCatalogue implements SmartLifecycle, HealthIndicator {
 		List<Long> all = List.copyOf(new LinkedHashSet<>(modelIds));
 		for (int from = 0; from < all.size(); from += 1000) {
 			List<Long> chunk = all.subList(from, Math.min(all.size(), from + 1000));
-			List<Entry> entries = jdbc.sql("select * from registry_model where id in (:ids)")
+			List<Entry> entries = entries(jdbc.sql("select * from registry_model where id in (:ids)")
 				.param("ids", chunk)
-				.query((rs, n) -> entry(rs))
-				.list();
+				.query((rs, n) -> row(rs))
+				.list());
 			Set<Long> found = new java.util.HashSet<>();
 			entries.forEach(e -> found.add(e.id));
 			apply(entries, chunk.stream().filter(id -> !found.contains(id)).toList());
@@ -324,20 +324,31 @@ class ModelCatalogue implements SmartLifecycle, HealthIndicator {
 			int replicas, ModelStatus status, short field, short phase, int bits, Map<String, Short> tokens) {
 	}
 
-	private Entry entry(ResultSet rs) throws SQLException {
+	/** A row's facts and texts, before its words are cut. */
+	private record Row(long id, long organization, long unit, long updated, int recognized, int lastResult,
+			int replicas, ModelStatus status, short field, short phase, int bits, String name, String text) {
+	}
+
+	private Row row(ResultSet rs) throws SQLException {
 		ModelContent content = Models.content(rs);
-		String name = rs.getString("name");
 		int b = (rs.getBoolean("is_public") ? BIT_PUBLIC : 0) | (rs.getBoolean("measurable") ? BIT_MEASURABLE : 0)
 				| (quality.isThin(QualityRules.lengths(content)) ? BIT_THIN : 0)
 				| (SubjectType.INDIVIDUAL.name().equals(rs.getString("subject_type")) ? BIT_INDIVIDUAL : 0)
 				| (ModelKind.EXEMPLAR.name().equals(rs.getString("kind")) ? BIT_EXEMPLAR : 0);
-		long id = rs.getLong("id");
-		return new Entry(id, rs.getLong("organization_id"), rs.getLong("locality_id"),
+		return new Row(rs.getLong("id"), rs.getLong("organization_id"), rs.getLong("locality_id"),
 				rs.getTimestamp("updated_at").getTime(), day(rs.getObject("recognition_date", LocalDate.class)),
 				day(rs.getObject("last_result_date", LocalDate.class)), rs.getInt("replica_count"),
 				ModelStatus.valueOf(rs.getString("status")), code(rs.getString("field_code")),
-				code(rs.getString("phase")), b,
-				SearchIndex.tokens(new SearchIndex.Document(id, name, content.joined())));
+				code(rs.getString("phase")), b, rs.getString("name"), content.joined());
+	}
+
+	/** Cuts the rows' words, on every core when there are many. */
+	private static List<Entry> entries(List<Row> rows) {
+		return (rows.size() > 200 ? rows.parallelStream() : rows.stream())
+			.map(r -> new Entry(r.id(), r.organization(), r.unit(), r.updated(), r.recognized(), r.lastResult(),
+					r.replicas(), r.status(), r.field(), r.phase(), r.bits(),
+					SearchIndex.tokens(new SearchIndex.Document(r.id(), r.name(), r.text()))))
+			.toList();
 	}
 
 	private static int day(LocalDate date) {

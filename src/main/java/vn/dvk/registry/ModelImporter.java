@@ -397,15 +397,35 @@ class ModelImporter {
 		return null;
 	}
 
+	/**
+	 * The models the file's rows name (same organization, start year and folded name), read in two steps: the
+	 * identities of the rows' organizations' models (small columns), then the full rows of those that match only.
+	 */
 	private Map<String, Existing> existing(List<Candidate> candidates) {
-		Map<String, Existing> out = new HashMap<>();
+		Set<String> wanted = new java.util.HashSet<>();
 		Set<Long> orgIds = new LinkedHashSet<>();
-		candidates.forEach(c -> orgIds.add(c.organization().id()));
+		candidates.forEach(c -> {
+			wanted.add(c.identity());
+			orgIds.add(c.organization().id());
+		});
+		Map<Long, String> matched = new HashMap<>();
+		Set<String> found = new java.util.HashSet<>();
 		for (List<Long> chunk : chunks(List.copyOf(orgIds), 500)) {
-			jdbc.sql("select * from registry_model where organization_id in (:orgs)").param("orgs", chunk).query(rs -> {
-				String key = rs.getLong("organization_id") + "|" + rs.getInt("start_year") + "|"
-						+ rs.getString("name_folded");
-				out.putIfAbsent(key, new Existing(rs.getLong("id"), rs.getInt("version"),
+			jdbc.sql("select id, organization_id, start_year, name_folded from registry_model"
+					+ " where organization_id in (:orgs) order by id")
+				.param("orgs", chunk)
+				.query(rs -> {
+					String key = rs.getLong("organization_id") + "|" + rs.getInt("start_year") + "|"
+							+ rs.getString("name_folded");
+					if (wanted.contains(key) && found.add(key)) {
+						matched.put(rs.getLong("id"), key);
+					}
+				});
+		}
+		Map<String, Existing> out = new HashMap<>();
+		for (List<Long> chunk : chunks(List.copyOf(matched.keySet()), 500)) {
+			jdbc.sql("select * from registry_model where id in (:ids)").param("ids", chunk).query(rs -> {
+				out.put(matched.get(rs.getLong("id")), new Existing(rs.getLong("id"), rs.getInt("version"),
 						ModelStatus.valueOf(rs.getString("status")), Models.content(rs), rs.getString("name"),
 						rs.getString("field_code"), rs.getLong("locality_id"), rs.getString("phase"),
 						rs.getString("kind"), rs.getString("subject_type")));

@@ -3,6 +3,7 @@ package vn.dvk.registry;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -165,8 +166,9 @@ class ModelSearch {
 	}
 
 	/**
-	 * Every model the query selects, one at a time, in id order: for exports. The ids come from the catalogue; the
-	 * rows are read a thousand at a time, never all at once.
+	 * Every model the query selects, one at a time, in id order: for exports. The ids come from the catalogue; a
+	 * reader thread reads the rows a thousand at a time (a few chunks ahead, never all at once) while the caller's
+	 * thread writes them, so reading and writing the file use both cores.
 	 */
 	void export(ModelQuery q, Visibility visibility, java.util.function.Consumer<ModelSpreadsheets.Row> sink) {
 		Optional<ModelCatalogue.Filter> filter = filter(q, visibility);
@@ -175,30 +177,107 @@ class ModelSearch {
 		}
 		SearchIndex.Query words = VietnameseText.isBlank(q.text()) ? null : SearchIndex.Query.of(q.text());
 		long[] ids = catalogue.ids(filter.get(), words);
-		for (int from = 0; from < ids.length; from += EXPORT_CHUNK) {
-			List<Long> chunk = Arrays.stream(ids, from, Math.min(ids.length, from + EXPORT_CHUNK)).boxed().toList();
-			jdbc.sql("select m.*, o.name as organization_name, u.code as locality_code, u.name as locality_name"
-					+ FROM + " where m.id in (:ids) order by m.id")
-				.param("ids", chunk)
-				.query(rs -> {
-					ModelContent content = Models.content(rs);
-					ModelStatus status = ModelStatus.valueOf(rs.getString("status"));
-					LocalDate recognitionDate = rs.getObject("recognition_date", LocalDate.class);
-					String level = rs.getString("recognition_level");
-					sink.accept(new ModelSpreadsheets.Row(rs.getLong("id"), ModelKind.valueOf(rs.getString("kind")),
-							SubjectType.valueOf(rs.getString("subject_type")), rs.getString("name"),
-							rs.getString("field_code"), rs.getString("locality_code"), rs.getString("locality_name"),
-							rs.getString("organization_name"), rs.getInt("start_year"), rs.getString("phase"), content,
-							recognitionDate, rs.getString("recognition_decision"),
-							level == null ? null : RecognitionLevel.valueOf(level), status,
-							quality.flags(status, rs.getBoolean("measurable"), recognitionDate,
-									rs.getObject("last_result_date", LocalDate.class), rs.getInt("replica_count"),
-									content)));
-				});
+		java.util.concurrent.BlockingQueue<Object> chunks = new java.util.concurrent.ArrayBlockingQueue<>(4);
+		java.util.concurrent.atomic.AtomicBoolean cancelled = new java.util.concurrent.atomic.AtomicBoolean();
+		Thread reader = new Thread(() -> {
+			Object last = END;
+			try {
+				for (int from = 0; from < ids.length && !cancelled.get(); from += EXPORT_CHUNK) {
+					List<ModelSpreadsheets.Row> rows = exportRows(ids, from, Math.min(ids.length, from + EXPORT_CHUNK));
+					while (!cancelled.get() && !chunks.offer(rows, 1, java.util.concurrent.TimeUnit.SECONDS)) {
+						// the writer is slower: wait for room
+					}
+				}
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				last = ex;
+			}
+			catch (RuntimeException ex) {
+				last = ex;
+			}
+			try {
+				while (!cancelled.get() && !chunks.offer(last, 1, java.util.concurrent.TimeUnit.SECONDS)) {
+					// wait for room for the end marker
+				}
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}, "model-export-reader");
+		reader.setDaemon(true);
+		reader.start();
+		try {
+			while (true) {
+				Object next = chunks.take();
+				if (next == END) {
+					return;
+				}
+				if (next instanceof RuntimeException ex) {
+					throw ex;
+				}
+				if (next instanceof InterruptedException ex) {
+					throw new IllegalStateException("export reader interrupted", ex);
+				}
+				@SuppressWarnings("unchecked")
+				List<ModelSpreadsheets.Row> rows = (List<ModelSpreadsheets.Row>) next;
+				rows.forEach(sink);
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("export interrupted", ex);
+		}
+		finally {
+			cancelled.set(true);
 		}
 	}
 
+	private static final Object END = new Object();
+
 	private static final int EXPORT_CHUNK = 1000;
+
+	/**
+	 * The rows of {@code ids[from..to)} (ascending) in id order. A dense run of ids is read as a range of the primary
+	 * key (much cheaper than a long IN list) and filtered; a sparse one by its ids.
+	 */
+	private List<ModelSpreadsheets.Row> exportRows(long[] ids, int from, int to) {
+		String select = "select m.*, o.name as organization_name, u.code as locality_code, u.name as locality_name"
+				+ FROM;
+		long lo = ids[from];
+		long hi = ids[to - 1];
+		List<ModelSpreadsheets.Row> rows = new ArrayList<>(to - from);
+		org.springframework.jdbc.core.RowCallbackHandler handler = rs -> {
+			long id = rs.getLong("id");
+			if (Arrays.binarySearch(ids, from, to, id) < 0) {
+				return;
+			}
+			ModelContent content = Models.content(rs);
+			ModelStatus status = ModelStatus.valueOf(rs.getString("status"));
+			LocalDate recognitionDate = rs.getObject("recognition_date", LocalDate.class);
+			String level = rs.getString("recognition_level");
+			rows.add(new ModelSpreadsheets.Row(id, ModelKind.valueOf(rs.getString("kind")),
+					SubjectType.valueOf(rs.getString("subject_type")), rs.getString("name"),
+					rs.getString("field_code"), rs.getString("locality_code"), rs.getString("locality_name"),
+					rs.getString("organization_name"), rs.getInt("start_year"), rs.getString("phase"), content,
+					recognitionDate, rs.getString("recognition_decision"),
+					level == null ? null : RecognitionLevel.valueOf(level), status,
+					quality.flags(status, rs.getBoolean("measurable"), recognitionDate,
+							rs.getObject("last_result_date", LocalDate.class), rs.getInt("replica_count"), content)));
+		};
+		if (hi - lo < 2L * (to - from)) {
+			jdbc.sql(select + " where m.id between :lo and :hi order by m.id")
+				.param("lo", lo)
+				.param("hi", hi)
+				.query(handler);
+		}
+		else {
+			jdbc.sql(select + " where m.id in (:ids) order by m.id")
+				.param("ids", Arrays.stream(ids, from, to).boxed().toList())
+				.query(handler);
+		}
+		return rows;
+	}
 
 	private ModelSummary summary(ResultSet rs, List<String> words, Map<Long, Set<QualityFlag>> flags)
 			throws SQLException {

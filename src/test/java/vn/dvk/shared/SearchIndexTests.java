@@ -22,6 +22,21 @@ class SearchIndexTests {
 	}
 
 	@Test
+	void foldedWordsAreTheWordsOfTheFoldedText() {
+		String nfc = "Đường GIAO-thông “nông thôn” Đắk Lắk: 1.200 m, 3,5 km; ĐẶNG Thị Ửng – xã Ia H'Drai "
+				+ "Quỹ 'tiết kiệm' 2024/2025 – Hợp tác xã ÂU CƠ, Thành phố Hồ Chí Minh… Ngữ, Ỹ, ỵ";
+		for (String text : List.of(nfc, java.text.Normalizer.normalize(nfc, java.text.Normalizer.Form.NFD),
+				"x".repeat(50) + " ngắn", "", "  ")) {
+			List<String> expected = java.util.Arrays.stream(VietnameseText.fold(text).split("[^a-z0-9]+"))
+				.filter(w -> !w.isEmpty())
+				.map(w -> w.length() > 40 ? w.substring(0, 40) : w)
+				.distinct()
+				.toList();
+			assertThat(SearchIndex.foldedWords(text)).as(text).isEqualTo(expected);
+		}
+	}
+
+	@Test
 	void snippetHighlightsFoldedMatchesInTheOriginalText() {
 		List<SearchIndex.Segment> s = SearchIndex.snippet("Người dân xã Đắk Sơn làm đường bê tông.",
 				List.of("dak", "son"), 200);
