@@ -6,7 +6,9 @@
 #   - the public directory page (GET /mo-hinh?…, rotating filters and pages): p95 at most 30 ms, warm (served from
 #     the page cache); also measured with a cache-busting parameter on every request, i.e. rendered every time;
 #   Each load runs with 2 connections (one per core of the machine) and with 8 (more than the cores: queueing).
-#   - XLSX export of all 100,000 rows at most 10 s, with the application's heap capped at 512 MB (-Xmx512m).
+#   - XLSX export of all 100,000 rows at most 10 s, with the application's heap capped at 512 MB (-Xmx512m): the
+#     node is restarted with -Xmx512m for it (and for the catalogue load), and exports twice: the first export
+#     right after start-up (JIT cold) and a second one, both printed. Imports and loads run with -Xmx1g.
 # Baseline in the same run: nginx serving the bytes of a directory page the app rendered, with the same wrk load.
 # Usage: bench/registry.sh [h2|postgresql|both]   (default both). Stops everything it started.
 set -euo pipefail
@@ -103,7 +105,7 @@ load() { # label, paths file, unique (0|1) → prints one RESULT line per connec
 run() { # label, extra env…
   local label=$1; shift
   env "$@" SERVER_PORT=$PORT DVK_DEMO_DATA=false DVK_ADMIN_PASSWORD=$ADMIN_PASSWORD \
-    java -Xmx512m -jar "$JAR" > "$OUT/app-$label.log" 2>&1 &
+    java -Xmx1g -jar "$JAR" > "$OUT/app-$label.log" 2>&1 &
   APP_PID=$!
   wait_up
   curl -s -u "admin:$ADMIN_PASSWORD" -F "file=@$OUT/communes.csv" \
@@ -137,12 +139,15 @@ run() { # label, extra env…
   printf '%-11s restart until ready: %.1f s (%s)\n' "$label" "$(awk -v a="$t0" -v b="$t1" 'BEGIN {print b - a}')" \
     "$(grep -o 'Model catalogue loaded.*' "$OUT/app-$label-restart.log")"
   local start end rows
-  start=$(date +%s.%N)
-  curl -s -u "admin:$ADMIN_PASSWORD" -o "$OUT/export-$label.xlsx" "http://127.0.0.1:$PORT/api/v1/models/export.xlsx"
-  end=$(date +%s.%N)
-  rows=$(unzip -p "$OUT/export-$label.xlsx" xl/worksheets/sheet1.xml | grep -o '<row ' | wc -l)
-  printf '%-11s export: %d rows in %.2f s with -Xmx512m (target ≤ 10 s)\n' "$label" $((rows - 1)) \
-    "$(awk -v a="$start" -v b="$end" 'BEGIN {print b - a}')"
+  for attempt in first second; do
+    start=$(date +%s.%N)
+    curl -s -u "admin:$ADMIN_PASSWORD" -o "$OUT/export-$label.xlsx" "http://127.0.0.1:$PORT/api/v1/models/export.xlsx"
+    end=$(date +%s.%N)
+    rows=$(unzip -p "$OUT/export-$label.xlsx" xl/worksheets/sheet1.xml | grep -o '<row ' | wc -l)
+    printf '%-11s export (%s): %d rows in %.2f s with -Xmx512m (target ≤ 10 s), %d MB\n' "$label" "$attempt" \
+      $((rows - 1)) "$(awk -v a="$start" -v b="$end" 'BEGIN {print b - a}')" \
+      $(( $(stat -c %s "$OUT/export-$label.xlsx") / 1048576 ))
+  done
   grep -q OutOfMemoryError "$OUT/app-$label.log" "$OUT/app-$label-restart.log" && echo "$label: OutOfMemoryError in the log!"
   if [ "$label" = h2 ] || [ ! -f "$OUT/page.html" ]; then
     curl -s "http://127.0.0.1:$PORT/mo-hinh?page=1" -o "$OUT/page.html"

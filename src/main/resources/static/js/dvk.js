@@ -54,4 +54,17 @@
     window.addEventListener('scroll', update, { passive: true });
     update();
   }
+
+  // "Copy link" on article pages (hidden without JavaScript, where the share links remain).
+  document.querySelectorAll('.copy-link').forEach(function (button) {
+    if (!navigator.clipboard) {
+      return;
+    }
+    button.hidden = false;
+    button.addEventListener('click', function () {
+      navigator.clipboard.writeText(button.dataset.url).then(function () {
+        button.textContent = button.dataset.copied;
+      });
+    });
+  });
 })();

@@ -47,10 +47,21 @@ public class AccessPolicy {
 		if (user.hasRole(Role.ADMIN)) {
 			return true;
 		}
-		if (!user.hasAnyRole(Role.PROVINCE_STAFF, Role.OFFICER, Role.APPRAISER, Role.JURY)) {
+		if (!user.hasAnyRole(Role.PROVINCE_STAFF, Role.OFFICER, Role.APPRAISER, Role.JURY, Role.EDITOR)) {
 			return false;
 		}
 		return inScope(user, target);
+	}
+
+	/**
+	 * Whether the target lies within the user's scope, whatever the roles (a module checks the roles its own
+	 * records need, then asks this). ADMIN: always.
+	 */
+	public boolean withinScope(DvkUser user, Ownership target) {
+		if (user == null) {
+			return false;
+		}
+		return user.hasRole(Role.ADMIN) || inScope(user, target);
 	}
 
 	public boolean canChange(DvkUser user, Ownership target) {
@@ -86,7 +97,7 @@ public class AccessPolicy {
 		if (user.hasRole(Role.ADMIN)) {
 			return new ScopeFilter.Everything();
 		}
-		if (!user.hasAnyRole(Role.PROVINCE_STAFF, Role.OFFICER, Role.APPRAISER, Role.JURY)) {
+		if (!user.hasAnyRole(Role.PROVINCE_STAFF, Role.OFFICER, Role.APPRAISER, Role.JURY, Role.EDITOR)) {
 			return new ScopeFilter.Nothing();
 		}
 		return switch (user.scope()) {

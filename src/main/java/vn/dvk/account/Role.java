@@ -9,6 +9,8 @@ public enum Role {
 	PROVINCE_STAFF,
 	/** Commune or agency officer who registers models and files plans and reports. */
 	OFFICER,
+	/** Writes and publishes news on the portal (provincial staff may too). */
+	EDITOR,
 	/** Member of an appraisal council. */
 	APPRAISER,
 	/** Member of a press-contest jury. */

@@ -153,49 +153,16 @@ class EvidenceStore {
 	}
 
 	private static BufferedImage decode(byte[] bytes) {
-		try {
-			BufferedImage image = ImageIO.read(new ByteArrayInputStream(bytes));
-			if (image == null || image.getWidth() < 1 || image.getHeight() < 1) {
-				throw UserFacingException.badRequest("registry.evidence.brokenImage");
-			}
-			return image;
-		}
-		catch (IOException | RuntimeException ex) {
-			if (ex instanceof UserFacingException ufe) {
-				throw ufe;
-			}
-			throw UserFacingException.badRequest("registry.evidence.brokenImage");
-		}
+		return vn.dvk.shared.Images.decode(bytes)
+			.orElseThrow(() -> UserFacingException.badRequest("registry.evidence.brokenImage"));
 	}
 
 	static byte[] thumbnail(BufferedImage image) {
-		int w = Math.min(THUMBNAIL_WIDTH, image.getWidth());
-		int h = Math.max(1, (int) Math.round(image.getHeight() * (w / (double) image.getWidth())));
-		BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-		Graphics2D g = out.createGraphics();
-		g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-		g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
-		g.setColor(java.awt.Color.WHITE);
-		g.fillRect(0, 0, w, h);
-		g.drawImage(image, 0, 0, w, h, null);
-		g.dispose();
-		try {
-			ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-			ImageIO.write(out, "jpg", bytes);
-			return bytes.toByteArray();
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return vn.dvk.shared.Images.jpeg(image, THUMBNAIL_WIDTH);
 	}
 
 	private static String sha256(byte[] bytes) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return vn.dvk.shared.Images.sha256(bytes);
 	}
 
 	/** The file's name without a path, at most 200 characters, never empty. */

@@ -146,7 +146,7 @@ class RegistryDemoData implements ApplicationRunner {
 			ModelStatus target = ModelStatus.valueOf(d.status());
 			walk(system, m.id(), d, target);
 			if (d.photo() != null && target.isRecognized()) {
-				registry.addEvidence(system, m.id(), d.photo() + ".jpg", Illustrations.draw(d.photo(), seed++),
+				registry.addEvidence(system, m.id(), d.photo() + ".jpg", vn.dvk.shared.Illustrations.draw(d.photo(), seed++),
 						null);
 			}
 			if (d.replicates() != null) {

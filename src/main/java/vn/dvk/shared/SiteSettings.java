@@ -8,9 +8,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param name the committee's name as it signs ("Ban Dân vận Tỉnh ủy …")
  * @param provinceCode code of the province this installation serves
+ * @param baseUrl the portal's public address (canonical links, feeds, sitemap, share links); never taken from the
+ * request, so a forged Host header cannot end up in a cached page
  */
 @ConfigurationProperties("dvk.site")
-public record SiteSettings(String name, String provinceCode, String address, String phone, String email) {
+public record SiteSettings(String name, String provinceCode, String address, String phone, String email,
+		String baseUrl) {
 
 	public SiteSettings {
 		// Defaults describe the demo province; properties files are not UTF-8, so they live here.
@@ -19,6 +22,12 @@ public record SiteSettings(String name, String provinceCode, String address, Str
 		address = blank(address) ? "Số 1 đường Trần Phú, phường Sơn Hà, tỉnh Sơn Hà" : address.trim();
 		phone = blank(phone) ? "0200 3 123 456" : phone.trim();
 		email = blank(email) ? "bandanvan@sonha.demo.dvk.vn" : email.trim();
+		baseUrl = blank(baseUrl) ? "http://localhost:8080" : baseUrl.trim().replaceAll("/+$", "");
+	}
+
+	/** The absolute address of a path of the portal. */
+	public String absolute(String path) {
+		return baseUrl + (path.startsWith("/") ? path : "/" + path);
 	}
 
 	private static boolean blank(String s) {

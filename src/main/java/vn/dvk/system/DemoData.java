@@ -143,6 +143,8 @@ class DemoData implements ApplicationRunner {
 			new Object[] { "thamdinh", "Lê Quang Huy", Role.APPRAISER,
 					"Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Sơn Hà", AccessScope.PROVINCE },
 			new Object[] { "giamkhao", "Phạm Thị Lan", Role.JURY, "Ban Dân vận Tỉnh ủy Sơn Hà", AccessScope.PROVINCE },
+			new Object[] { "bientap", "Ngô Thanh Tùng", Role.EDITOR, "Ban Dân vận Tỉnh ủy Sơn Hà",
+					AccessScope.ORGANIZATION },
 			new Object[] { "phongvien", "Hoàng Minh Đức", Role.JOURNALIST, "Báo Sơn Hà", AccessScope.ORGANIZATION },
 			new Object[] { "congdan", "Vũ Thị Mai", Role.CITIZEN, null, AccessScope.PROVINCE });
 

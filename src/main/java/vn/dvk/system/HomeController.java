@@ -6,15 +6,18 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
+import vn.dvk.news.NewsCategory;
+import vn.dvk.news.NewsService;
 import vn.dvk.registry.CatalogueEntry;
 import vn.dvk.registry.Catalogues;
 import vn.dvk.registry.ModelQuery;
 import vn.dvk.registry.RegistryService;
 import vn.dvk.shared.PageResult;
+import vn.dvk.visits.VisitorStatistics;
 
 /**
- * The portal's home and about pages. The home page shows news, exemplars and polls as their modules arrive; until
- * then it shows their empty states.
+ * The portal's home and about pages. The home page shows featured and latest news, featured exemplars, the poll box
+ * (empty state until polls arrive) and the visitor-statistics box.
  */
 @Controller
 class HomeController {
@@ -23,15 +26,27 @@ class HomeController {
 
 	private final Catalogues catalogues;
 
-	HomeController(RegistryService registry, Catalogues catalogues) {
+	private final NewsService news;
+
+	private final VisitorStatistics visitors;
+
+	HomeController(RegistryService registry, Catalogues catalogues, NewsService news, VisitorStatistics visitors) {
 		this.registry = registry;
 		this.catalogues = catalogues;
+		this.news = news;
+		this.visitors = visitors;
 	}
 
 	@GetMapping("/")
 	String home(Locale locale, Model model) {
 		model.addAttribute("featured", registry.directory(ModelQuery.all(), new PageResult.Request(0, 6)).items());
 		model.addAttribute("fieldNames", catalogues.names(CatalogueEntry.FIELD, locale));
+		model.addAttribute("featuredNews", news.featured(4));
+		model.addAttribute("latest", news.latest(8));
+		model.addAttribute("categoryNames", news.categories()
+			.stream()
+			.collect(java.util.stream.Collectors.toMap(NewsCategory::id, c -> c.name(locale))));
+		model.addAttribute("visitors", visitors.snapshot());
 		return "system/home";
 	}
 

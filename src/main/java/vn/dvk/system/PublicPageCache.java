@@ -104,9 +104,11 @@ class PublicPageCache extends OncePerRequestFilter implements Ordered {
 			write(page, response);
 			return;
 		}
+		// Cookies set before this filter (the visitor cookie) are the outer filters' business, not the page's.
+		int cookiesBefore = response.getHeaders(HttpHeaders.SET_COOKIE).size();
 		ContentCachingResponseWrapper wrapper = new ContentCachingResponseWrapper(response);
 		chain.doFilter(request, wrapper);
-		if (storable(request, wrapper)) {
+		if (storable(request, wrapper, cookiesBefore)) {
 			List<String[]> headers = new ArrayList<>();
 			for (String name : wrapper.getHeaderNames()) {
 				if (SKIPPED_HEADERS.stream().noneMatch(name::equalsIgnoreCase)) {
@@ -132,10 +134,20 @@ class PublicPageCache extends OncePerRequestFilter implements Ordered {
 		response.getOutputStream().write(page.body());
 	}
 
-	/** Public HTML paths worth keeping: home, directory, stories, about. Not images, admin, API or forms. */
+	/**
+	 * Public paths worth keeping: home, directory, stories, news, feeds, sitemap, search, about. Not images (they
+	 * carry their own HTTP caching), admin, API or forms.
+	 */
 	private static boolean publicPath(String path) {
-		return path.equals("/") || path.equals("/mo-hinh") || path.equals("/gioi-thieu")
-				|| (path.startsWith("/mo-hinh/") && !path.startsWith("/mo-hinh/anh/"));
+		return path.equals("/") || path.equals("/mo-hinh") || path.equals("/gioi-thieu") || path.equals("/tin-tuc")
+				|| path.equals("/tim-kiem") || path.equals("/sitemap.xml")
+				|| (path.startsWith("/mo-hinh/") && !path.startsWith("/mo-hinh/anh/"))
+				|| (path.startsWith("/tin-tuc/") && !path.startsWith("/tin-tuc/anh/"));
+	}
+
+	private static boolean storableType(String type) {
+		return type != null && (type.startsWith("text/html") || type.startsWith("application/rss+xml")
+				|| type.startsWith("application/xml"));
 	}
 
 	private static boolean cacheable(HttpServletRequest request) {
@@ -159,10 +171,11 @@ class PublicPageCache extends OncePerRequestFilter implements Ordered {
 		return true;
 	}
 
-	private static boolean storable(HttpServletRequest request, ContentCachingResponseWrapper response) {
-		String type = response.getContentType();
-		return response.getStatus() == HttpServletResponse.SC_OK && type != null && type.startsWith("text/html")
-				&& response.getHeaders(HttpHeaders.SET_COOKIE).isEmpty() && request.getSession(false) == null
+	private static boolean storable(HttpServletRequest request, ContentCachingResponseWrapper response,
+			int cookiesBefore) {
+		return response.getStatus() == HttpServletResponse.SC_OK && storableType(response.getContentType())
+				&& response.getHeaders(HttpHeaders.SET_COOKIE).size() == cookiesBefore
+				&& request.getSession(false) == null
 				&& request.getAttribute(PERSONAL) == null;
 	}
 

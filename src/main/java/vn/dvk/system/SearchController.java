@@ -9,12 +9,16 @@ import vn.dvk.locality.LocalityQuery;
 import vn.dvk.locality.LocalityService;
 import vn.dvk.locality.OrganizationQuery;
 import vn.dvk.locality.OrganizationService;
+import vn.dvk.news.NewsQuery;
+import vn.dvk.news.NewsService;
+import vn.dvk.registry.ModelQuery;
+import vn.dvk.registry.RegistryService;
 import vn.dvk.shared.PageResult;
 import vn.dvk.shared.VietnameseText;
 
 /**
- * The portal's search box: diacritic-insensitive look-up of what is public so far (administrative units and
- * organizations); news and models join the results as their modules arrive.
+ * The portal's search box: diacritic-insensitive look-up of what is public: news and recognized models (both ranked
+ * by the same rules, {@code shared/SearchIndex}), administrative units and organizations.
  */
 @Controller
 class SearchController {
@@ -25,9 +29,16 @@ class SearchController {
 
 	private final OrganizationService organizations;
 
-	SearchController(LocalityService localities, OrganizationService organizations) {
+	private final NewsService news;
+
+	private final RegistryService registry;
+
+	SearchController(LocalityService localities, OrganizationService organizations, NewsService news,
+			RegistryService registry) {
 		this.localities = localities;
 		this.organizations = organizations;
+		this.news = news;
+		this.registry = registry;
 	}
 
 	@GetMapping("/tim-kiem")
@@ -42,6 +53,9 @@ class SearchController {
 			model.addAttribute("localities", localities.search(new LocalityQuery(text, null, null, false), first));
 			model.addAttribute("organizations",
 					organizations.search(new OrganizationQuery(text, null, null, false), first));
+			model.addAttribute("news", news.published(new NewsQuery(null, text, null), first));
+			model.addAttribute("models",
+					registry.directory(new ModelQuery(text, null, null, null, null, null, null, null, null), first));
 		}
 		return "system/search";
 	}

@@ -55,7 +55,8 @@ class SecurityConfiguration {
 	SecurityFilterChain apiChain(HttpSecurity http, ApiErrors errors) throws Exception {
 		http.securityMatcher("/api/**")
 			.authorizeHttpRequests(a -> a.requestMatchers(HttpMethod.GET, "/api/v1/localities", "/api/v1/localities/**",
-					"/api/v1/organizations", "/api/v1/organizations/**", "/api/v1/models", "/api/v1/models/**")
+					"/api/v1/organizations", "/api/v1/organizations/**", "/api/v1/models", "/api/v1/models/**",
+					"/api/v1/news", "/api/v1/news/*", "/api/v1/stats/visitors")
 				.permitAll()
 				.anyRequest()
 				.authenticated())

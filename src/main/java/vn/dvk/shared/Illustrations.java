@@ -1,4 +1,4 @@
-package vn.dvk.registry;
+package vn.dvk.shared;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -19,16 +19,16 @@ import javax.imageio.ImageIO;
  * Simple drawn illustrations for demo models (rice fields, roads, houses, the sea…), so the directory has pictures
  * without shipping anyone's photos. Deterministic for a given theme and seed.
  */
-final class Illustrations {
+public final class Illustrations {
 
-	static final int WIDTH = 640;
+	public static final int WIDTH = 640;
 
-	static final int HEIGHT = 360;
+	public static final int HEIGHT = 360;
 
 	private Illustrations() {
 	}
 
-	static byte[] draw(String theme, long seed) {
+	public static byte[] draw(String theme, long seed) {
 		Random random = new Random(seed);
 		BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
 		Graphics2D g = image.createGraphics();

@@ -1,0 +1,145 @@
+#!/usr/bin/env bash
+# Benchmark of the public portal (issue 4): an article page for anonymous visitors, served by the application
+# (from its page cache, every view counted) against nginx serving the very same bytes from a file.
+#   - starts the application (H2, and PostgreSQL when a server answers on 127.0.0.1:5432), creates an article of
+#     about 6 KB of Vietnamese text (bench/article.json) through the API, and saves the exact HTML it serves;
+#   - serves that file from nginx on another loopback port;
+#   - runs `wrk -t2 -c64 -d15s` against the app, then nginx, then both again, printing requests/s, p50/p99 and the
+#     ratio app/nginx (target: at least 50 %);
+#   - checks after each app run that the article's view count rose by exactly the number of article requests wrk
+#     made (bench/portal.lua sends a browser user agent and drains the last seconds on /robots.txt so that no
+#     article request is in flight when wrk stops).
+# Usage: bench/portal.sh [h2|postgresql|both]   (default both). Installs nginx and wrk if missing; stops everything
+# it started.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+WHICH=${1:-both}
+PORT=${BENCH_PORT:-18292}
+NGINX_PORT=${BENCH_NGINX_PORT:-18293}
+DURATION_S=${BENCH_DURATION_S:-15}
+OUT=bench/out/portal
+ADMIN_PASSWORD=Bench@2026
+APP_PID=""
+PG_DB=""
+NGINX_STARTED=""
+FAILED=0
+mkdir -p "$OUT/www" "$OUT/logs"
+
+cleanup() {
+  if [ -n "$APP_PID" ]; then kill "$APP_PID" 2>/dev/null || true; wait "$APP_PID" 2>/dev/null || true; fi
+  if [ -n "$NGINX_STARTED" ]; then nginx -c "$PWD/$OUT/nginx.conf" -p "$PWD/$OUT" -s stop 2>/dev/null || true; fi
+  if [ -n "$PG_DB" ]; then psql -h 127.0.0.1 -U postgres -q -c "drop database if exists \"$PG_DB\" with (force)" || true; fi
+  rm -rf "$OUT/h2"
+}
+trap cleanup EXIT
+
+for tool in wrk nginx curl; do
+  command -v $tool >/dev/null || { apt-get update -q && apt-get install -y -q wrk nginx curl; break; }
+done
+
+JAR=$(ls target/dvk-*.jar 2>/dev/null | grep -v original | head -1 || true)
+if [ -z "$JAR" ]; then ./mvnw -q -B -DskipTests package; JAR=$(ls target/dvk-*.jar | grep -v original | head -1); fi
+
+UA="Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36"
+
+wait_up() {
+  for _ in $(seq 1 240); do
+    curl -fs "http://127.0.0.1:$PORT/actuator/health/readiness" >/dev/null 2>&1 && return 0
+    sleep 0.5
+  done
+  echo "app did not start" >&2; return 1
+}
+
+views() { # article id → its view count from the API
+  curl -fs "http://127.0.0.1:$PORT/api/v1/news/$1" | grep -o '"views":[0-9]*' | cut -d: -f2
+}
+
+field() { # RESULT line, key → value
+  echo "$1" | tr ' ' '\n' | grep "^$2=" | cut -d= -f2
+}
+
+load() { # base url → RESULT line
+  ARTICLE_PATH="$ARTICLE_PATH" DURATION_S="$DURATION_S" wrk -t2 -c64 -d"${DURATION_S}s" -s bench/portal.lua "$1" \
+    | grep RESULT
+}
+
+cat > "$OUT/nginx.conf" <<NGINX
+worker_processes auto;
+pid nginx.pid;
+error_log logs/error.log;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  sendfile on;
+  keepalive_requests 100000;
+  server {
+    listen 127.0.0.1:$NGINX_PORT;
+    root www;
+    location = /robots.txt { default_type text/plain; return 200 "User-agent: *\n"; }
+    location / { default_type "text/html;charset=UTF-8"; try_files /article.html =404; }
+  }
+}
+NGINX
+
+run() { # label, extra env…
+  local label=$1; shift
+  env "$@" SERVER_PORT=$PORT DVK_DEMO_DATA=false DVK_ADMIN_PASSWORD=$ADMIN_PASSWORD \
+    java -Xmx1g -jar "$JAR" > "$OUT/app-$label.log" 2>&1 &
+  APP_PID=$!
+  wait_up
+  local created id
+  created=$(curl -fs -u "admin:$ADMIN_PASSWORD" -H 'Content-Type: application/json' \
+    --data-binary @bench/article.json "http://127.0.0.1:$PORT/api/v1/news")
+  id=$(echo "$created" | grep -o '"id":[0-9]*' | cut -d: -f2)
+  ARTICLE_PATH=$(echo "$created" | grep -o '"url":"[^"]*"' | cut -d'"' -f4 | sed 's|^https\?://[^/]*||')
+  curl -fs -A "$UA" "http://127.0.0.1:$PORT$ARTICLE_PATH" -o "$OUT/www/article.html"
+  printf '%-11s article %s: %d bytes of HTML (%d bytes of body text in the request)\n' "$label" "$ARTICLE_PATH" \
+    "$(stat -c %s "$OUT/www/article.html")" "$(stat -c %s bench/article.json)"
+  if [ -z "$NGINX_STARTED" ]; then nginx -c "$PWD/$OUT/nginx.conf" -p "$PWD/$OUT"; NGINX_STARTED=1; fi
+  # Warm-up (JIT, page cache), not measured; its views are counted like any others.
+  ARTICLE_PATH="$ARTICLE_PATH" DURATION_S=5 wrk -t2 -c64 -d5s -s bench/portal.lua "http://127.0.0.1:$PORT" >/dev/null
+  ARTICLE_PATH="$ARTICLE_PATH" DURATION_S=5 wrk -t2 -c64 -d5s -s bench/portal.lua "http://127.0.0.1:$NGINX_PORT" >/dev/null
+  sleep 2
+  for round in 1 2; do
+    local before after app nginx_line
+    before=$(views "$id")
+    app=$(load "http://127.0.0.1:$PORT")
+    sleep 2 # one flush interval (1 s) and some
+    after=$(views "$id")
+    nginx_line=$(load "http://127.0.0.1:$NGINX_PORT")
+    local counted=$((after - before)) sent
+    sent=$(field "$app" article)
+    printf '%-11s round %d  app:   %7s req/s  p50 %6s ms  p99 %6s ms  (%s requests, %s errors)\n' "$label" "$round" \
+      "$(field "$app" rps)" "$(field "$app" p50)" "$(field "$app" p99)" "$(field "$app" requests)" "$(field "$app" errors)"
+    printf '%-11s round %d  nginx: %7s req/s  p50 %6s ms  p99 %6s ms  (%s requests, %s errors)\n' "$label" "$round" \
+      "$(field "$nginx_line" rps)" "$(field "$nginx_line" p50)" "$(field "$nginx_line" p99)" \
+      "$(field "$nginx_line" requests)" "$(field "$nginx_line" errors)"
+    printf '%-11s round %d  app/nginx = %s %%  (target ≥ 50 %%)\n' "$label" "$round" \
+      "$(awk -v a="$(field "$app" rps)" -v b="$(field "$nginx_line" rps)" 'BEGIN {printf "%.1f", 100 * a / b}')"
+    if [ "$counted" -eq "$sent" ]; then
+      printf '%-11s round %d  views: +%d for %d article requests: exact\n' "$label" "$round" "$counted" "$sent"
+    else
+      printf '%-11s round %d  views: +%d for %d article requests: NOT EXACT\n' "$label" "$round" "$counted" "$sent"
+      FAILED=1
+    fi
+  done
+  grep -q OutOfMemoryError "$OUT/app-$label.log" && echo "$label: OutOfMemoryError in the log!"
+  kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; APP_PID=""
+}
+
+echo "Machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(java -version 2>&1 | head -1)"
+if [ "$WHICH" = h2 ] || [ "$WHICH" = both ]; then
+  rm -rf "$OUT/h2"
+  run h2 DVK_DATA_DIR="$OUT/h2"
+fi
+if [ "$WHICH" = postgresql ] || [ "$WHICH" = both ]; then
+  if command -v psql >/dev/null && pg_isready -h 127.0.0.1 -p 5432 -q 2>/dev/null; then
+    PG_DB="dvk_bench_portal_$$"
+    psql -h 127.0.0.1 -U postgres -q -c "create database \"$PG_DB\" encoding 'UTF8' template template0"
+    run postgresql SPRING_PROFILES_ACTIVE=postgres DVK_DB_URL="jdbc:postgresql://127.0.0.1:5432/$PG_DB" DVK_DB_USER=postgres
+  else
+    echo "No PostgreSQL on 127.0.0.1:5432: PostgreSQL run skipped."
+  fi
+fi
+exit $FAILED

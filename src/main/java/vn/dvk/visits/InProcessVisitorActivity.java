@@ -1,0 +1,84 @@
+package vn.dvk.visits;
+
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Last-seen times of the visitors of one node, forgotten after the idle gap. Each visitor's entry is updated
+ * atomically ({@code compute}), so two simultaneous first views of one visitor start one visit.
+ */
+@Component
+class InProcessVisitorActivity implements VisitorActivity {
+
+	private static final class Seen {
+
+		volatile long last;
+
+		volatile boolean member;
+
+		Seen(long last, boolean member) {
+			this.last = last;
+			this.member = member;
+		}
+
+	}
+
+	private final ConcurrentHashMap<String, Seen> visitors = new ConcurrentHashMap<>();
+
+	private final long idleGapMillis;
+
+	InProcessVisitorActivity(VisitSettings settings) {
+		this.idleGapMillis = settings.idleGap().toMillis();
+	}
+
+	@Override
+	public boolean seen(String visitorKey, boolean member, long nowMillis) {
+		boolean[] started = new boolean[1];
+		visitors.compute(visitorKey, (k, s) -> {
+			if (s == null) {
+				started[0] = true;
+				return new Seen(nowMillis, member);
+			}
+			if (nowMillis - s.last >= idleGapMillis) {
+				started[0] = true;
+			}
+			s.last = Math.max(s.last, nowMillis);
+			s.member = member;
+			return s;
+		});
+		return started[0];
+	}
+
+	@Override
+	public VisitorSnapshot.Online online(long sinceMillis) {
+		long guests = 0;
+		long members = 0;
+		for (Seen s : visitors.values()) {
+			if (s.last >= sinceMillis) {
+				if (s.member) {
+					members++;
+				}
+				else {
+					guests++;
+				}
+			}
+		}
+		return new VisitorSnapshot.Online(guests, members, guests + members);
+	}
+
+	/** Forgets visitors idle for longer than the gap (their next view starts a visit either way). */
+	@Scheduled(fixedDelayString = "PT1M")
+	void forgetIdle() {
+		long now = System.currentTimeMillis();
+		for (String key : visitors.keySet()) {
+			visitors.computeIfPresent(key, (k, s) -> now - s.last >= idleGapMillis ? null : s);
+		}
+	}
+
+	int size() {
+		return visitors.size();
+	}
+
+}

@@ -1,0 +1,152 @@
+package vn.dvk.visits;
+
+import java.io.IOException;
+import java.util.List;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseCookie;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import vn.dvk.shared.VietnameseFormats;
+
+/**
+ * Counts every public page a person views, before the page cache (a page served from the cache is counted like a
+ * rendered one) and without touching the database: a page view per day, a view of the content the page shows (see
+ * {@link ViewTarget}), a visit when the view starts one, and the visitor's presence. Only successful GETs of HTML
+ * pages by people count: not the back office, the API, files, feeds, errors or known robots ({@link BotList}).
+ * Nothing a client sends is taken as a count; the visitor cookie only says who the visitor is, and only when we
+ * signed it.
+ */
+@Component
+class VisitFilter extends OncePerRequestFilter implements Ordered {
+
+	private static final List<String> NOT_COUNTED = List.of("/api/", "/quan-tri", "/tai-khoan", "/dang-nhap",
+			"/dang-xuat", "/actuator", "/webjars/", "/css/", "/js/", "/img/", "/error", "/swagger-ui", "/v3/");
+
+	private final VisitorKeys keys;
+
+	private final BotList bots;
+
+	private final VisitCounters counters;
+
+	private final VisitorActivity activity;
+
+	private final ObjectProvider<ViewTarget> targetProvider;
+
+	private volatile List<ViewTarget> targets;
+
+	VisitFilter(VisitorKeys keys, BotList bots, VisitCounters counters, VisitorActivity activity,
+			ObjectProvider<ViewTarget> targets) {
+		this.keys = keys;
+		this.bots = bots;
+		this.counters = counters;
+		this.activity = activity;
+		this.targetProvider = targets;
+	}
+
+	/** Before the page cache (which sits 5 before Spring Security). */
+	@Override
+	public int getOrder() {
+		return SecurityFilterProperties.DEFAULT_FILTER_ORDER - 10;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		String userAgent = request.getHeader(HttpHeaders.USER_AGENT);
+		if (!"GET".equals(request.getMethod()) || !counted(path) || bots.isBot(userAgent)) {
+			chain.doFilter(request, response);
+			return;
+		}
+		String key = keys.fromCookie(cookie(request));
+		if (key == null) {
+			key = keys.derive(request.getRemoteAddr(), userAgent);
+			response.addHeader(HttpHeaders.SET_COOKIE, ResponseCookie.from(VisitorKeys.COOKIE, keys.cookieValue(key))
+				.path("/")
+				.maxAge(java.time.Duration.ofDays(365))
+				.httpOnly(true)
+				.sameSite("Lax")
+				.secure(request.isSecure())
+				.build()
+				.toString());
+		}
+		chain.doFilter(request, response);
+		String type = response.getContentType();
+		if (response.getStatus() != HttpServletResponse.SC_OK || type == null || !type.startsWith("text/html")) {
+			return;
+		}
+		long now = System.currentTimeMillis();
+		java.time.LocalDate day = VietnameseFormats.today();
+		if (activity.seen(key, member(request), now)) {
+			counters.visit(day);
+		}
+		counters.pageView(day, target(path));
+	}
+
+	private static boolean counted(String path) {
+		for (String prefix : NOT_COUNTED) {
+			if (path.startsWith(prefix)) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static String cookie(HttpServletRequest request) {
+		Cookie[] cookies = request.getCookies();
+		if (cookies != null) {
+			for (Cookie c : cookies) {
+				if (VisitorKeys.COOKIE.equals(c.getName())) {
+					return c.getValue();
+				}
+			}
+		}
+		return null;
+	}
+
+	/** A logged-in user: the security context in their session (this filter runs outside Spring Security's). */
+	private static boolean member(HttpServletRequest request) {
+		HttpSession session = request.getSession(false);
+		if (session == null) {
+			return false;
+		}
+		Object context = session
+			.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY);
+		if (context instanceof SecurityContext c) {
+			Authentication auth = c.getAuthentication();
+			return auth != null && auth.isAuthenticated();
+		}
+		return false;
+	}
+
+	private ContentRef target(String path) {
+		List<ViewTarget> list = targets;
+		if (list == null) {
+			list = targetProvider.orderedStream().toList();
+			targets = list;
+		}
+		for (ViewTarget t : list) {
+			ContentRef ref = t.target(path);
+			if (ref != null) {
+				return ref;
+			}
+		}
+		return null;
+	}
+
+}

@@ -1,0 +1,82 @@
+package vn.dvk.visits;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Base64;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Who a visitor is, without storing anything about them: the visitor cookie carries a key signed by the server.
+ * A visitor without a valid cookie gets the key derived from their address and browser (so a client that drops
+ * cookies, or sends made-up ones, stays one visitor instead of starting a visit per request), and the cookie
+ * carrying it.
+ */
+@Component
+class VisitorKeys {
+
+	static final String COOKIE = "dvk_v";
+
+	private static final Base64.Encoder BASE64 = Base64.getUrlEncoder().withoutPadding();
+
+	private final ThreadLocal<Mac> macs;
+
+	VisitorKeys(VisitSettings settings) {
+		byte[] secret;
+		if (settings.secret() != null && !settings.secret().isBlank()) {
+			secret = settings.secret().getBytes(StandardCharsets.UTF_8);
+		}
+		else {
+			secret = new byte[32];
+			new SecureRandom().nextBytes(secret);
+		}
+		SecretKeySpec key = new SecretKeySpec(secret, "HmacSHA256");
+		this.macs = ThreadLocal.withInitial(() -> {
+			try {
+				Mac mac = Mac.getInstance("HmacSHA256");
+				mac.init(key);
+				return mac;
+			}
+			catch (GeneralSecurityException ex) {
+				throw new IllegalStateException(ex);
+			}
+		});
+	}
+
+	/** The key in a cookie value, or {@code null} when it is missing or not signed by us. */
+	String fromCookie(String value) {
+		if (value == null) {
+			return null;
+		}
+		int dot = value.indexOf('.');
+		if (dot <= 0 || dot == value.length() - 1 || value.length() > 64) {
+			return null;
+		}
+		String key = value.substring(0, dot);
+		byte[] given = value.substring(dot + 1).getBytes(StandardCharsets.US_ASCII);
+		return MessageDigest.isEqual(given, signature(key).getBytes(StandardCharsets.US_ASCII)) ? key : null;
+	}
+
+	String derive(String address, String userAgent) {
+		return encode("k|" + address + "|" + (userAgent == null ? "" : userAgent), 20);
+	}
+
+	String cookieValue(String key) {
+		return key + "." + signature(key);
+	}
+
+	private String signature(String key) {
+		return encode("c|" + key, 16);
+	}
+
+	private String encode(String text, int length) {
+		byte[] digest = macs.get().doFinal(text.getBytes(StandardCharsets.UTF_8));
+		return BASE64.encodeToString(digest).substring(0, length);
+	}
+
+}
