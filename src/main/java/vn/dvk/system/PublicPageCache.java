@@ -7,8 +7,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 
+import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -17,12 +20,10 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
-import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 import vn.dvk.shared.PublicContentChanged;
@@ -40,7 +41,7 @@ import vn.dvk.shared.PublicContentChanged;
  * go before this one.
  */
 @Component
-class PublicPageCache extends OncePerRequestFilter implements Ordered {
+class PublicPageCache implements Filter, Ordered {
 
 	/** Response header saying whether the page came from the cache ({@code hit}) or was rendered ({@code miss}). */
 	static final String HEADER = "X-DVK-Cache";
@@ -73,9 +74,13 @@ class PublicPageCache extends OncePerRequestFilter implements Ordered {
 	private record Page(String contentType, byte[] body, List<String[]> headers) {
 	}
 
+	/**
+	 * Right after the visit counter and before everything else (request context, security): a hit skips all of
+	 * it, and replays the headers Spring Security added when the page was rendered.
+	 */
 	@Override
 	public int getOrder() {
-		return SecurityFilterProperties.DEFAULT_FILTER_ORDER - 5;
+		return Ordered.HIGHEST_PRECEDENCE + 11;
 	}
 
 	@EventListener
@@ -89,9 +94,14 @@ class PublicPageCache extends OncePerRequestFilter implements Ordered {
 		pages.invalidateAll();
 	}
 
+	/** A plain filter (REQUEST dispatches only), like the visit counter before it: a hit pays for nothing else. */
 	@Override
-	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-			throws ServletException, IOException {
+	public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
+			throws IOException, ServletException {
+		if (!(req instanceof HttpServletRequest request) || !(res instanceof HttpServletResponse response)) {
+			chain.doFilter(req, res);
+			return;
+		}
 		if (!enabled || !cacheable(request)) {
 			chain.doFilter(request, response);
 			return;
@@ -131,6 +141,8 @@ class PublicPageCache extends OncePerRequestFilter implements Ordered {
 		response.setHeader(HEADER, "hit");
 		response.setContentType(page.contentType());
 		response.setContentLength(page.body().length);
+		// Headers and body leave in one write.
+		response.setBufferSize(page.body().length + 4096);
 		response.getOutputStream().write(page.body());
 	}
 

@@ -38,6 +38,12 @@ class UploadSizeFilter extends OncePerRequestFilter {
 		this.errors = errors;
 	}
 
+	/** Requests without a body (every GET) pass untouched, without even the once-per-request bookkeeping. */
+	@Override
+	protected boolean shouldNotFilter(HttpServletRequest request) {
+		return request.getContentType() == null;
+	}
+
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {

@@ -24,6 +24,15 @@ import org.springframework.web.servlet.resource.VersionResourceResolver;
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
 
+	/**
+	 * A cached page (16 KB for an article) goes out in one socket write instead of two or three: Tomcat's socket
+	 * buffer is 8 KB by default.
+	 */
+	@Bean
+	org.springframework.boot.tomcat.TomcatConnectorCustomizer socketWriteBuffer() {
+		return connector -> connector.setProperty("socket.appWriteBufSize", "65536");
+	}
+
 	@Bean
 	LocaleResolver localeResolver() {
 		return new DvkLocaleResolver();

@@ -5,23 +5,26 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 
 import org.springframework.stereotype.Component;
 
 /**
  * Counters of one node in memory. Keys are never removed while they may still be written (content keys live as
  * long as the process, day keys until the day after tomorrow), so an increment can never land in a counter that a
- * flush has already forgotten: a drain takes each value with {@code getAndSet(0)}, and whatever is added after that
+ * flush has already forgotten: a drain takes each value with {@code sumThenReset}, and whatever is added after that
  * waits for the next drain.
  */
 @Component
 class InProcessVisitCounters implements VisitCounters {
 
-	private final ConcurrentHashMap<LocalDate, AtomicLong> visits = new ConcurrentHashMap<>();
+	// LongAdder: many request threads add to the same few counters at once without queueing on one memory word;
+	// sumThenReset (JDK 9 and later) takes each cell with an atomic get-and-set: nothing added concurrently is lost.
+	private final ConcurrentHashMap<LocalDate, LongAdder> visits = new ConcurrentHashMap<>();
 
-	private final ConcurrentHashMap<LocalDate, AtomicLong> pageViews = new ConcurrentHashMap<>();
+	private final ConcurrentHashMap<LocalDate, LongAdder> pageViews = new ConcurrentHashMap<>();
 
-	private final ConcurrentHashMap<ContentRef, AtomicLong> views = new ConcurrentHashMap<>();
+	private final ConcurrentHashMap<ContentRef, LongAdder> views = new ConcurrentHashMap<>();
 
 	// Drained but not yet settled: still part of what readers see.
 	private final ConcurrentHashMap<LocalDate, AtomicLong> visitsInFlight = new ConcurrentHashMap<>();
@@ -32,14 +35,14 @@ class InProcessVisitCounters implements VisitCounters {
 
 	@Override
 	public void visit(LocalDate day) {
-		counter(visits, day).incrementAndGet();
+		adder(visits, day).increment();
 	}
 
 	@Override
 	public void pageView(LocalDate day, ContentRef content) {
-		counter(pageViews, day).incrementAndGet();
+		adder(pageViews, day).increment();
 		if (content != null) {
-			counter(views, content).incrementAndGet();
+			adder(views, content).increment();
 		}
 	}
 
@@ -81,31 +84,31 @@ class InProcessVisitCounters implements VisitCounters {
 	@Override
 	public synchronized void failed(Deltas deltas) {
 		deltas.days().forEach((day, v) -> {
-			counter(visits, day).addAndGet(v[0]);
-			counter(pageViews, day).addAndGet(v[1]);
+			adder(visits, day).add(v[0]);
+			adder(pageViews, day).add(v[1]);
 		});
-		deltas.views().forEach((ref, v) -> counter(views, ref).addAndGet(v));
+		deltas.views().forEach((ref, v) -> adder(views, ref).add(v));
 		settled(deltas);
 	}
 
 	@Override
 	public long pendingVisits(LocalDate day) {
-		return value(visits, day) + value(visitsInFlight, day);
+		return sum(visits, day) + value(visitsInFlight, day);
 	}
 
 	@Override
 	public long pendingPageViews(LocalDate day) {
-		return value(pageViews, day) + value(pageViewsInFlight, day);
+		return sum(pageViews, day) + value(pageViewsInFlight, day);
 	}
 
 	@Override
 	public long pendingViews(ContentRef content) {
-		return value(views, content) + value(viewsInFlight, content);
+		return sum(views, content) + value(viewsInFlight, content);
 	}
 
 	/** Moves a counter's value to its in-flight twin; returns it. */
-	private static long take(AtomicLong counter, AtomicLong inFlight) {
-		long v = counter.getAndSet(0);
+	private static long take(LongAdder counter, AtomicLong inFlight) {
+		long v = counter.sumThenReset();
 		if (v != 0) {
 			inFlight.addAndGet(v);
 		}
@@ -114,7 +117,10 @@ class InProcessVisitCounters implements VisitCounters {
 
 	private void forgetOldDays() {
 		LocalDate keep = vn.dvk.shared.VietnameseFormats.today().minusDays(2);
-		for (Map<LocalDate, AtomicLong> map : java.util.List.of(visits, pageViews, visitsInFlight, pageViewsInFlight)) {
+		for (Map<LocalDate, LongAdder> map : java.util.List.of(visits, pageViews)) {
+			map.keySet().removeIf(day -> day.isBefore(keep) && map.get(day) != null && map.get(day).sum() == 0);
+		}
+		for (Map<LocalDate, AtomicLong> map : java.util.List.of(visitsInFlight, pageViewsInFlight)) {
 			map.keySet().removeIf(day -> day.isBefore(keep) && map.get(day) != null && map.get(day).get() == 0);
 		}
 	}
@@ -122,6 +128,16 @@ class InProcessVisitCounters implements VisitCounters {
 	private static <K> AtomicLong counter(ConcurrentHashMap<K, AtomicLong> map, K key) {
 		AtomicLong counter = map.get(key);
 		return counter != null ? counter : map.computeIfAbsent(key, k -> new AtomicLong());
+	}
+
+	private static <K> LongAdder adder(ConcurrentHashMap<K, LongAdder> map, K key) {
+		LongAdder adder = map.get(key);
+		return adder != null ? adder : map.computeIfAbsent(key, k -> new LongAdder());
+	}
+
+	private static <K> long sum(ConcurrentHashMap<K, LongAdder> map, K key) {
+		LongAdder adder = map.get(key);
+		return adder == null ? 0 : adder.sum();
 	}
 
 	private static <K> long value(ConcurrentHashMap<K, AtomicLong> map, K key) {

@@ -6,8 +6,9 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Last-seen times of the visitors of one node, forgotten after the idle gap. Each visitor's entry is updated
- * atomically ({@code compute}), so two simultaneous first views of one visitor start one visit.
+ * Last-seen times of the visitors of one node, forgotten after the idle gap. A view within the gap only moves the
+ * time forward (no lock); a view that may start a visit updates the entry atomically ({@code compute}), so two
+ * simultaneous first views of one visitor start one visit.
  */
 @Component
 class InProcessVisitorActivity implements VisitorActivity {
@@ -35,6 +36,18 @@ class InProcessVisitorActivity implements VisitorActivity {
 
 	@Override
 	public boolean seen(String visitorKey, boolean member, long nowMillis) {
+		// Fast path, no lock: a visitor seen within the gap continues their visit. (Crowds share keys, e.g. many
+		// browsers behind one address without cookies; a lock per view would make them queue.)
+		Seen current = visitors.get(visitorKey);
+		if (current != null && nowMillis - current.last < idleGapMillis) {
+			if (nowMillis > current.last) {
+				current.last = nowMillis;
+			}
+			if (current.member != member) {
+				current.member = member;
+			}
+			return false;
+		}
 		boolean[] started = new boolean[1];
 		visitors.compute(visitorKey, (k, s) -> {
 			if (s == null) {

@@ -3,23 +3,23 @@ package vn.dvk.visits;
 import java.io.IOException;
 import java.util.List;
 
+import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.ResponseCookie;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.stereotype.Component;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 import vn.dvk.shared.VietnameseFormats;
 
@@ -32,7 +32,10 @@ import vn.dvk.shared.VietnameseFormats;
  * signed it.
  */
 @Component
-class VisitFilter extends OncePerRequestFilter implements Ordered {
+class VisitFilter implements Filter, Ordered {
+
+	/** The page cache comes right after ({@code ORDER + 1}). */
+	public static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 10;
 
 	private static final List<String> NOT_COUNTED = List.of("/api/", "/quan-tri", "/tai-khoan", "/dang-nhap",
 			"/dang-xuat", "/actuator", "/webjars/", "/css/", "/js/", "/img/", "/error", "/swagger-ui", "/v3/");
@@ -58,15 +61,23 @@ class VisitFilter extends OncePerRequestFilter implements Ordered {
 		this.targetProvider = targets;
 	}
 
-	/** Before the page cache (which sits 5 before Spring Security). */
+	/** Among the very first filters, just before the page cache: a cached page costs as little as possible. */
 	@Override
 	public int getOrder() {
-		return SecurityFilterProperties.DEFAULT_FILTER_ORDER - 10;
+		return ORDER;
 	}
 
+	/**
+	 * A plain filter, not a {@code OncePerRequestFilter}: registered for REQUEST dispatches only, it runs once per
+	 * request anyway, and skips the request-attribute bookkeeping a cached page would pay for.
+	 */
 	@Override
-	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-			throws ServletException, IOException {
+	public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
+			throws IOException, ServletException {
+		if (!(req instanceof HttpServletRequest request) || !(res instanceof HttpServletResponse response)) {
+			chain.doFilter(req, res);
+			return;
+		}
 		String path = request.getRequestURI().substring(request.getContextPath().length());
 		String userAgent = request.getHeader(HttpHeaders.USER_AGENT);
 		if (!"GET".equals(request.getMethod()) || !counted(path) || bots.isBot(userAgent)) {
@@ -75,15 +86,9 @@ class VisitFilter extends OncePerRequestFilter implements Ordered {
 		}
 		String key = keys.fromCookie(cookie(request));
 		if (key == null) {
-			key = keys.derive(request.getRemoteAddr(), userAgent);
-			response.addHeader(HttpHeaders.SET_COOKIE, ResponseCookie.from(VisitorKeys.COOKIE, keys.cookieValue(key))
-				.path("/")
-				.maxAge(java.time.Duration.ofDays(365))
-				.httpOnly(true)
-				.sameSite("Lax")
-				.secure(request.isSecure())
-				.build()
-				.toString());
+			VisitorKeys.Derived derived = keys.derived(request.getRemoteAddr(), userAgent, request.isSecure());
+			key = derived.key();
+			response.addHeader(HttpHeaders.SET_COOKIE, derived.setCookie());
 		}
 		chain.doFilter(request, response);
 		String type = response.getContentType();

@@ -26,6 +26,16 @@ class VisitorKeys {
 
 	private final ThreadLocal<Mac> macs;
 
+	/** Keys and cookies of visitors without a cookie, by address, browser and scheme: a crowd costs no signing. */
+	private final com.github.benmanes.caffeine.cache.Cache<String, Derived> derived = com.github.benmanes.caffeine.cache.Caffeine
+		.newBuilder()
+		.maximumSize(50_000)
+		.build();
+
+	/** A derived key and the {@code Set-Cookie} header that hands it to the browser. */
+	record Derived(String key, String setCookie) {
+	}
+
 	VisitorKeys(VisitSettings settings) {
 		byte[] secret;
 		if (settings.secret() != null && !settings.secret().isBlank()) {
@@ -60,6 +70,15 @@ class VisitorKeys {
 		String key = value.substring(0, dot);
 		byte[] given = value.substring(dot + 1).getBytes(StandardCharsets.US_ASCII);
 		return MessageDigest.isEqual(given, signature(key).getBytes(StandardCharsets.US_ASCII)) ? key : null;
+	}
+
+	Derived derived(String address, String userAgent, boolean secure) {
+		return derived.get((secure ? "s|" : "p|") + address + "|" + userAgent, k -> {
+			String key = derive(address, userAgent);
+			// Max-Age without Expires: every browser in use honours it, and the header stays the same.
+			return new Derived(key, COOKIE + "=" + cookieValue(key) + "; Path=/; Max-Age=31536000; HttpOnly; SameSite=Lax"
+					+ (secure ? "; Secure" : ""));
+		});
 	}
 
 	String derive(String address, String userAgent) {

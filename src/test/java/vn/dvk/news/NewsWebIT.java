@@ -237,4 +237,29 @@ class NewsWebIT {
 			.andExpect(content().string(containsString("Bài từ biểu mẫu " + marker)));
 	}
 
+
+	@Test
+	void categoriesAreAddedRenamedAndHiddenWithoutLosingTheirAddress() throws Exception {
+		String name = "Chuyên mục " + marker;
+		mvc.perform(post("/quan-tri/tin-tuc/chuyen-muc").param("nameVi", name).with(users.as("bientap")).with(csrf()))
+			.andExpect(status().isForbidden());
+		mvc.perform(post("/quan-tri/tin-tuc/chuyen-muc").param("nameVi", name).param("sortOrder", "90")
+			.with(users.as("bandanvan"))
+			.with(csrf())).andExpect(flash().attributeExists("success"));
+		NewsCategory c = news.category(vn.dvk.shared.VietnameseText.slug(name, 60)).orElseThrow();
+		mvc.perform(post("/quan-tri/tin-tuc/chuyen-muc").param("nameVi", name).with(users.as("bandanvan")).with(csrf()))
+			.andExpect(flash().attribute("failure", containsString("trùng tên")));
+		mvc.perform(get(c.path())).andExpect(status().isOk()).andExpect(content().string(containsString(name)));
+		mvc.perform(post("/quan-tri/tin-tuc/chuyen-muc/{id}", c.id()).param("nameVi", "Đổi tên " + marker)
+			.param("sortOrder", "90")
+			.param("active", "true")
+			.with(users.as("bandanvan"))
+			.with(csrf())).andExpect(flash().attributeExists("success"));
+		mvc.perform(get(c.path())).andExpect(content().string(containsString("Đổi tên " + marker)));
+		mvc.perform(post("/quan-tri/tin-tuc/chuyen-muc/{id}", c.id()).param("nameVi", "Đổi tên " + marker)
+			.with(users.as("bandanvan"))
+			.with(csrf())).andExpect(flash().attributeExists("success"));
+		mvc.perform(get(c.path())).andExpect(status().isNotFound());
+	}
+
 }

@@ -1,0 +1,68 @@
+package vn.dvk.news.web.admin;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import vn.dvk.account.DvkUser;
+import vn.dvk.news.NewsService;
+import vn.dvk.shared.Texts;
+import vn.dvk.shared.UserFacingException;
+
+/** News categories: add, rename, reorder, hide. */
+@Controller
+@RequestMapping("/quan-tri/tin-tuc/chuyen-muc")
+@PreAuthorize("hasAnyRole('ADMIN','PROVINCE_STAFF')")
+class NewsCategoryAdminController {
+
+	private final NewsService news;
+
+	private final Texts texts;
+
+	NewsCategoryAdminController(NewsService news, Texts texts) {
+		this.news = news;
+		this.texts = texts;
+	}
+
+	@GetMapping
+	String list(Model model) {
+		model.addAttribute("categories", news.categories());
+		return "news/admin/categories";
+	}
+
+	@PostMapping
+	String add(@AuthenticationPrincipal DvkUser user, @RequestParam String nameVi,
+			@RequestParam(required = false) String nameEn, @RequestParam(defaultValue = "100") int sortOrder,
+			RedirectAttributes redirect) {
+		try {
+			news.addCategory(user, nameVi, nameEn, sortOrder);
+			redirect.addFlashAttribute("success", texts.get("common.saved"));
+		}
+		catch (UserFacingException ex) {
+			redirect.addFlashAttribute("failure", texts.get(ex));
+		}
+		return "redirect:/quan-tri/tin-tuc/chuyen-muc";
+	}
+
+	@PostMapping("/{id}")
+	String update(@AuthenticationPrincipal DvkUser user, @PathVariable long id, @RequestParam String nameVi,
+			@RequestParam(required = false) String nameEn, @RequestParam(defaultValue = "100") int sortOrder,
+			@RequestParam(defaultValue = "false") boolean active, RedirectAttributes redirect) {
+		try {
+			news.updateCategory(user, id, nameVi, nameEn, sortOrder, active);
+			redirect.addFlashAttribute("success", texts.get("common.saved"));
+		}
+		catch (UserFacingException ex) {
+			redirect.addFlashAttribute("failure", texts.get(ex));
+		}
+		return "redirect:/quan-tri/tin-tuc/chuyen-muc";
+	}
+
+}
