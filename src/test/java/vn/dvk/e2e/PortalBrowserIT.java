@@ -1,0 +1,72 @@
+package vn.dvk.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+
+import vn.dvk.support.BrowserTestSupport;
+import vn.dvk.support.DemoUsers;
+
+/** An editor writes and publishes an article with the rich-text editor; a reader finds it on the portal. */
+class PortalBrowserIT extends BrowserTestSupport {
+
+	@Test
+	void editorPublishesReaderReadsOnAPhone() {
+		String marker = "tt" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+		String title = "Hội nghị sơ kết phong trào “Dân vận khéo” " + marker;
+		resize(1280, 1000);
+		logIn("bientap", DemoUsers.PASSWORD);
+		open("/quan-tri/tin-tuc", "news-admin-list");
+		open("/quan-tri/tin-tuc/moi", "news-form");
+		driver.findElement(By.id("title")).sendKeys(title);
+		new Select(driver.findElement(By.id("categoryCode"))).selectByValue("tin-hoat-dong");
+		driver.findElement(By.id("summary")).sendKeys("Sáng nay, Ban Dân vận tổ chức hội nghị sơ kết 6 tháng.");
+		// The rich-text area replaces the textarea when JavaScript runs.
+		assertThat(driver.findElement(By.cssSelector(".editor-toolbar")).isDisplayed()).isTrue();
+		driver.findElement(By.cssSelector(".editor-area")).sendKeys("Có 120 hộ tham gia làm 3,5 km đường hoa.");
+		click(By.xpath("//button[normalize-space()='Chữ đậm' or @title='Chữ đậm']"));
+		driver.findElement(By.id("tags")).sendKeys("sơ kết, " + marker);
+		click(By.xpath("//button[normalize-space()='Lưu và đăng ngay']"));
+		waitUp().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".alert-success"),
+				"đang hiện trên cổng"));
+		checked("news-form-published");
+
+		driver.manage().deleteAllCookies();
+		open("/tin-tuc", "news-list");
+		click(By.partialLinkText(marker));
+		waitUp().until(ExpectedConditions.urlContains("/tin-tuc/hoi-nghi-so-ket-phong-trao-dan-van-kheo-" + marker));
+		assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo(title);
+		assertThat(driver.findElement(By.cssSelector(".news-body")).getText()).contains("120 hộ", "3,5 km");
+		assertThat(driver.findElement(By.cssSelector(".news-byline")).getText()).contains("Ngô Thanh Tùng", "lượt xem");
+		checked("news-article");
+		resize(360, 740);
+		driver.navigate().refresh();
+		assertThat(scrollsSideways()).as("article page scrolls sideways at 360 px").isFalse();
+		checked("news-article-phone");
+		open("/", "home-phone");
+		assertThat(scrollsSideways()).isFalse();
+		assertThat(driver.findElement(By.cssSelector(".visitor-box")).getText()).contains("Khách", "Thành viên",
+				"Tổng lượt truy cập");
+		resize(1280, 1000);
+		open("/", "home-with-news");
+		assertThat(driver.findElements(By.cssSelector(".latest-news li"))).isNotEmpty();
+		open("/tim-kiem?q=" + marker, "search-news");
+		assertThat(driver.findElement(By.cssSelector("main")).getText()).contains(title);
+	}
+
+	@Test
+	void statisticsPageShowsTheChart() {
+		resize(1280, 1000);
+		logIn("bandanvan", DemoUsers.PASSWORD);
+		open("/quan-tri/thong-ke-truy-cap", "visits-admin");
+		waitUp().until(d -> ((org.openqa.selenium.JavascriptExecutor) d)
+			.executeScript("return typeof Chart !== 'undefined' && Chart.getChart('visits-chart') !== undefined"));
+		assertThat(driver.findElement(By.cssSelector("main")).getText()).contains("Tổng lượt truy cập");
+	}
+
+}
