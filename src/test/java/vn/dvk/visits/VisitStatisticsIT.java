@@ -224,4 +224,28 @@ class VisitStatisticsIT {
 		settingsStore.put(VisitorStatistics.STARTING_TOTAL, Long.toString(start));
 	}
 
+
+	@Test
+	void aGracefulStopWritesEverythingPending() throws Exception {
+		String path = article();
+		long id = Long.parseLong(path.substring(path.lastIndexOf('-') + 1));
+		HttpClient client = HttpClient.newHttpClient();
+		for (int i = 0; i < 7; i++) {
+			assertThat(fetch(client, path, BROWSER).statusCode()).isEqualTo(200);
+		}
+		eventually(() -> assertThat(statistics.views(new ContentRef(ContentRef.NEWS, id))).isEqualTo(7));
+		// what the shutdown does (the web server has stopped before: its lifecycle phase is higher)
+		flusher.stop();
+		try {
+			assertThat(flusher.isRunning()).isFalse();
+			assertThat(jdbc.sql("select views from content_view where kind = 'news' and content_id = ?")
+				.params(id)
+				.query(Long.class)
+				.single()).isEqualTo(7);
+		}
+		finally {
+			flusher.start();
+		}
+	}
+
 }
