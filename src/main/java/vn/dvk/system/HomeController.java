@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 
 import vn.dvk.news.NewsCategory;
 import vn.dvk.news.NewsService;
+import vn.dvk.poll.PollService;
 import vn.dvk.registry.CatalogueEntry;
 import vn.dvk.registry.Catalogues;
 import vn.dvk.registry.ModelQuery;
@@ -17,7 +18,7 @@ import vn.dvk.visits.VisitorStatistics;
 
 /**
  * The portal's home and about pages. The home page shows featured and latest news, featured exemplars, the poll box
- * (empty state until polls arrive) and the visitor-statistics box.
+ * (active polls, or the empty state) and the visitor-statistics box.
  */
 @Controller
 class HomeController {
@@ -30,7 +31,11 @@ class HomeController {
 
 	private final VisitorStatistics visitors;
 
-	HomeController(RegistryService registry, Catalogues catalogues, NewsService news, VisitorStatistics visitors) {
+	private final PollService polls;
+
+	HomeController(RegistryService registry, Catalogues catalogues, NewsService news, VisitorStatistics visitors,
+			PollService polls) {
+		this.polls = polls;
 		this.registry = registry;
 		this.catalogues = catalogues;
 		this.news = news;
@@ -47,6 +52,7 @@ class HomeController {
 			.stream()
 			.collect(java.util.stream.Collectors.toMap(NewsCategory::id, c -> c.name(locale))));
 		model.addAttribute("visitors", visitors.snapshot());
+		model.addAttribute("activePolls", polls.active());
 		return "system/home";
 	}
 

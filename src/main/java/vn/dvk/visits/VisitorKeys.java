@@ -36,14 +36,24 @@ class VisitorKeys {
 	record Derived(String key, String setCookie) {
 	}
 
-	VisitorKeys(VisitSettings settings) {
+	static final String SECRET_SETTING = "visits.secret";
+
+	VisitorKeys(VisitSettings settings, vn.dvk.shared.SettingsStore store) {
 		byte[] secret;
 		if (settings.secret() != null && !settings.secret().isBlank()) {
 			secret = settings.secret().getBytes(StandardCharsets.UTF_8);
 		}
 		else {
-			secret = new byte[32];
-			new SecureRandom().nextBytes(secret);
+			// Generated once and kept in the database: cookies, derived keys and poll identities stay the same
+			// across restarts and on every node of a cluster.
+			String stored = store.get(SECRET_SETTING).orElse(null);
+			if (stored == null) {
+				byte[] random = new byte[32];
+				new SecureRandom().nextBytes(random);
+				store.put(SECRET_SETTING, java.util.HexFormat.of().formatHex(random));
+				stored = store.get(SECRET_SETTING).orElseThrow();
+			}
+			secret = java.util.HexFormat.of().parseHex(stored);
 		}
 		SecretKeySpec key = new SecretKeySpec(secret, "HmacSHA256");
 		this.macs = ThreadLocal.withInitial(() -> {

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class VisitorKeysTests {
 
 	private final VisitorKeys keys = new VisitorKeys(
-			new VisitSettings(Duration.ofMinutes(30), Duration.ofMinutes(5), Duration.ofSeconds(1), "test-secret"));
+			new VisitSettings(Duration.ofMinutes(30), Duration.ofMinutes(5), Duration.ofSeconds(1), "test-secret"), null);
 
 	@Test
 	void onlyCookiesWeSignedAreBelieved() {

@@ -1,0 +1,274 @@
+package vn.dvk.poll;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import vn.dvk.account.DvkUser;
+import vn.dvk.account.Role;
+import vn.dvk.registry.ModelView;
+import vn.dvk.registry.RegistryService;
+import vn.dvk.shared.AfterCommit;
+import vn.dvk.shared.AuditLog;
+import vn.dvk.shared.PublicContentChanged;
+import vn.dvk.shared.UserFacingException;
+import vn.dvk.shared.VietnameseFormats;
+import vn.dvk.shared.VietnameseText;
+
+/**
+ * Polls and votes. A vote is one ballot row per identity per poll (per day for DAILY polls), written and committed
+ * before the voter hears "thank you"; the unique constraint on (poll, identity, bucket) is the final guard, so a
+ * double click, a replay or a thousand simultaneous requests of one identity leave exactly one ballot, and every
+ * other attempt is told it has already voted. Tallies are read from the database at most every two seconds per
+ * poll (a crowd refreshing the results does not load it).
+ */
+@Service
+public class PollService {
+
+	static final LocalDate ONCE_BUCKET = LocalDate.of(1970, 1, 1);
+
+	private final Polls polls;
+
+	private final RegistryService registry;
+
+	private final AuditLog audit;
+
+	private final TransactionTemplate tx;
+
+	private final ApplicationEventPublisher events;
+
+	private final vn.dvk.visits.VisitorIdentity identities;
+
+	private final Cache<Long, PollResults> results = Caffeine.newBuilder()
+		.expireAfterWrite(Duration.ofSeconds(2))
+		.maximumSize(1000)
+		.build();
+
+	PollService(Polls polls, RegistryService registry, AuditLog audit, TransactionTemplate tx,
+			ApplicationEventPublisher events, vn.dvk.visits.VisitorIdentity identities) {
+		this.identities = identities;
+		this.polls = polls;
+		this.registry = registry;
+		this.audit = audit;
+		this.tx = tx;
+		this.events = events;
+	}
+
+	/** Who votes: the identity the poll's rule asks for, and what is kept about the request. */
+	public record Voter(DvkUser user, String deviceKey, String ipHash, String userAgent) {
+	}
+
+	public static boolean isStaff(DvkUser user) {
+		return user != null && user.hasAnyRole(Role.ADMIN, Role.PROVINCE_STAFF);
+	}
+
+	// --- staff --------------------------------------------------------------------------------------------------
+
+	public PollView create(DvkUser user, PollDraft d) {
+		requireStaff(user);
+		String title = VietnameseText.clean(d.title());
+		if (VietnameseText.isBlank(title) || title.length() > 300) {
+			throw UserFacingException.field("title", "poll.title.invalid");
+		}
+		if (d.options() == null || d.options().size() < 2 || d.options().size() > 100) {
+			throw UserFacingException.field("options", "poll.options.count");
+		}
+		if (d.startsAt() == null || d.endsAt() == null || !d.endsAt().isAfter(d.startsAt())) {
+			throw UserFacingException.field("endsAt", "poll.time.order");
+		}
+		if (d.maxChoices() < 1 || d.maxChoices() > d.options().size()) {
+			throw UserFacingException.field("maxChoices", "poll.maxChoices.invalid", d.options().size());
+		}
+		if (d.voterRule() == null || d.frequency() == null || d.resultsVisibility() == null) {
+			throw UserFacingException.badRequest("poll.rules.required");
+		}
+		List<String[]> labels = new ArrayList<>();
+		for (PollDraft.Option o : d.options()) {
+			if (o.modelId() != null) {
+				ModelView m = registry.findPublic(o.modelId())
+					.orElseThrow(() -> UserFacingException.field("options", "poll.option.model", o.modelId()));
+				labels.add(new String[] { m.name(), Long.toString(m.id()) });
+			}
+			else {
+				String label = VietnameseText.clean(o.label());
+				if (VietnameseText.isBlank(label) || label.length() > 300) {
+					throw UserFacingException.field("options", "poll.option.label");
+				}
+				labels.add(new String[] { label, null });
+			}
+		}
+		String description = d.description() == null ? null : VietnameseText.clean(d.description());
+		PollDraft clean = new PollDraft(title, description, d.options(), d.maxChoices(), d.startsAt(), d.endsAt(),
+				d.voterRule(), d.frequency(), d.resultsVisibility(), d.proofOfWork(), d.ipLimitPerMinute());
+		long id = tx.execute(status -> {
+			long pollId = polls.insert(clean, user.getUsername());
+			for (int i = 0; i < labels.size(); i++) {
+				String[] l = labels.get(i);
+				polls.insertOption(pollId, i, l[0], l[1] == null ? null : Long.valueOf(l[1]));
+			}
+			audit.record("poll.create", "poll", pollId, title);
+			AfterCommit.run(() -> events.publishEvent(new PublicContentChanged("poll")));
+			return pollId;
+		});
+		return find(id).orElseThrow();
+	}
+
+	public void close(DvkUser user, long id) {
+		requireStaff(user);
+		PollView p = find(id).orElseThrow(() -> UserFacingException.notFound("poll.notFound"));
+		tx.executeWithoutResult(status -> {
+			polls.close(id, Instant.now());
+			audit.record("poll.close", "poll", id, p.title());
+			AfterCommit.run(() -> events.publishEvent(new PublicContentChanged("poll")));
+		});
+		results.invalidate(id);
+	}
+
+	public void publishResults(DvkUser user, long id) {
+		requireStaff(user);
+		PollView p = find(id).orElseThrow(() -> UserFacingException.notFound("poll.notFound"));
+		tx.executeWithoutResult(status -> {
+			polls.publishResults(id);
+			audit.record("poll.publishResults", "poll", id, p.title());
+			AfterCommit.run(() -> events.publishEvent(new PublicContentChanged("poll")));
+		});
+		results.invalidate(id);
+	}
+
+	// --- everyone -----------------------------------------------------------------------------------------------
+
+	public Optional<PollView> find(long id) {
+		return polls.find(id).map(this::view);
+	}
+
+	public List<PollView> active() {
+		return polls.active(Instant.now()).stream().map(this::view).toList();
+	}
+
+	/** Results for this caller: empty when they may not see them yet (staff always may). */
+	public Optional<PollResults> results(DvkUser user, long id) {
+		PollView p = find(id).orElseThrow(() -> UserFacingException.notFound("poll.notFound"));
+		if (!isStaff(user) && !p.resultsPublicAt(Instant.now())) {
+			return Optional.empty();
+		}
+		return Optional.of(results.get(id, k -> tally(p)));
+	}
+
+	private PollResults tally(PollView p) {
+		Map<Long, Long> votes = polls.votesPerOption(p.id());
+		long total = polls.countedBallots(p.id());
+		List<PollResults.Option> options = new ArrayList<>();
+		for (PollView.Option o : p.options()) {
+			long v = votes.getOrDefault(o.id(), 0L);
+			double percent = total == 0 ? 0 : Math.round(1000.0 * v / total) / 10.0;
+			options.add(new PollResults.Option(o.id(), o.label(), v, percent));
+		}
+		return new PollResults(p.id(), total, options, p.resultsPublicAt(Instant.now()));
+	}
+
+	/**
+	 * Casts a ballot. Refusals (poll not open, no choice, too many, an option of another poll, no account) are
+	 * user-facing errors; a repeated vote is not an error: the outcome says it was already counted.
+	 */
+	public VoteOutcome vote(long pollId, List<Long> optionIds, Voter voter) {
+		PollView p = find(pollId).orElseThrow(() -> UserFacingException.notFound("poll.notFound"));
+		Instant now = Instant.now();
+		if (now.isBefore(p.startsAt())) {
+			throw new UserFacingException(HttpStatus.CONFLICT, "poll.notYetOpen",
+					VietnameseFormats.dateTime(p.startsAt()));
+		}
+		if (p.endedAt(now)) {
+			throw new UserFacingException(HttpStatus.CONFLICT, "poll.ended");
+		}
+		Set<Long> chosen = new LinkedHashSet<>(optionIds == null ? List.of() : optionIds);
+		chosen.remove(null);
+		if (chosen.isEmpty()) {
+			throw UserFacingException.badRequest("poll.choice.none");
+		}
+		if (chosen.size() > p.maxChoices()) {
+			throw UserFacingException.badRequest("poll.choice.tooMany", p.maxChoices());
+		}
+		Set<Long> own = new java.util.HashSet<>(p.options().stream().map(PollView.Option::id).toList());
+		if (!own.containsAll(chosen)) {
+			throw UserFacingException.badRequest("poll.choice.foreign");
+		}
+		String identity;
+		if (p.voterRule() == PollRules.VoterRule.VERIFIED_ACCOUNT) {
+			if (voter.user() == null) {
+				throw new UserFacingException(HttpStatus.UNAUTHORIZED, "poll.account.required");
+			}
+			identity = "u:" + voter.user().id();
+		}
+		else {
+			identity = "d:" + voter.deviceKey();
+		}
+		// Salted with the installation's key: the table never shows which account or device voted.
+		String identityHash = identities.hash(pollId + "|" + identity);
+		LocalDate bucket = p.frequency() == PollRules.Frequency.DAILY ? VietnameseFormats.today() : ONCE_BUCKET;
+		List<Long> options = List.copyOf(chosen);
+		try {
+			tx.executeWithoutResult(status -> polls.insertBallot(pollId, identityHash, bucket, voter.ipHash(),
+					userAgentClass(voter.userAgent()), options));
+		}
+		catch (DataIntegrityViolationException | TransientDataAccessException ex) {
+			// The constraint (or the lock another insert of the same identity holds) says it is already there.
+			if (polls.hasBallot(pollId, identityHash, bucket)) {
+				return new VoteOutcome(false, true);
+			}
+			throw new UserFacingException(HttpStatus.SERVICE_UNAVAILABLE, "poll.busy");
+		}
+		return new VoteOutcome(true, false);
+	}
+
+	static String userAgentClass(String ua) {
+		if (ua == null || ua.isBlank()) {
+			return "none";
+		}
+		String l = ua.toLowerCase(Locale.ROOT);
+		if (l.contains("bot") || l.contains("curl") || l.contains("python") || l.contains("java")
+				|| l.contains("wrk")) {
+			return "script";
+		}
+		if (l.contains("mobile") || l.contains("android") || l.contains("iphone")) {
+			return "mobile";
+		}
+		return "desktop";
+	}
+
+	private PollView view(Polls.Row r) {
+		List<PollView.Option> options = new ArrayList<>();
+		for (Polls.OptionRow o : polls.options(r.id())) {
+			String path = o.modelId() == null ? null
+					: registry.findPublic(o.modelId()).map(ModelView::publicPath).orElse(null);
+			options.add(new PollView.Option(o.id(), o.label(), o.modelId(), path));
+		}
+		return new PollView(r.id(), r.title(), r.description(), r.maxChoices(), r.startsAt(), r.endsAt(),
+				r.voterRule(), r.frequency(), r.resultsVisibility(), r.resultsPublished(), r.proofOfWork(),
+				r.ipLimitPerMinute(), r.closedAt(), options);
+	}
+
+	private static void requireStaff(DvkUser user) {
+		if (!isStaff(user)) {
+			throw new AccessDeniedException("poll staff");
+		}
+	}
+
+}

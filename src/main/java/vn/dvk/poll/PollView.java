@@ -1,0 +1,37 @@
+package vn.dvk.poll;
+
+import java.time.Instant;
+import java.util.List;
+
+/** A poll as pages and the API show it. */
+public record PollView(long id, String title, String description, int maxChoices, Instant startsAt, Instant endsAt,
+		PollRules.VoterRule voterRule, PollRules.Frequency frequency, PollRules.ResultsVisibility resultsVisibility,
+		boolean resultsPublished, boolean proofOfWork, Integer ipLimitPerMinute, Instant closedAt,
+		List<Option> options) {
+
+	/** An option; {@code modelPath} is the public story of the model it stands for, when any. */
+	public record Option(long id, String label, Long modelId, String modelPath) {
+	}
+
+	public boolean openAt(Instant now) {
+		return closedAt == null && !now.isBefore(startsAt) && now.isBefore(endsAt);
+	}
+
+	public boolean endedAt(Instant now) {
+		return closedAt != null || !now.isBefore(endsAt);
+	}
+
+	/** Whether the public may see the results now. */
+	public boolean resultsPublicAt(Instant now) {
+		return switch (resultsVisibility) {
+			case LIVE -> true;
+			case AFTER_CLOSE -> endedAt(now) || resultsPublished;
+			case HIDDEN -> resultsPublished;
+		};
+	}
+
+	public String path() {
+		return "/binh-chon/" + id;
+	}
+
+}

@@ -1,0 +1,151 @@
+package vn.dvk.poll;
+
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Component;
+
+/** SQL of the poll module. */
+@Component
+class Polls {
+
+	private final JdbcClient jdbc;
+
+	Polls(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	record Row(long id, String title, String description, int maxChoices, Instant startsAt, Instant endsAt,
+			PollRules.VoterRule voterRule, PollRules.Frequency frequency,
+			PollRules.ResultsVisibility resultsVisibility, boolean resultsPublished, boolean proofOfWork,
+			Integer ipLimitPerMinute, Instant closedAt) {
+	}
+
+	record OptionRow(long id, long pollId, String label, Long modelId) {
+	}
+
+	long insert(PollDraft d, String actor) {
+		GeneratedKeyHolder keys = new GeneratedKeyHolder();
+		jdbc.sql("""
+				insert into poll (title, description, max_choices, starts_at, ends_at, voter_rule, frequency,
+				  results_visibility, proof_of_work, ip_limit_per_minute, created_at, created_by)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(d.title(), d.description(), d.maxChoices(), Timestamp.from(d.startsAt()),
+					Timestamp.from(d.endsAt()), d.voterRule().name(), d.frequency().name(),
+					d.resultsVisibility().name(), d.proofOfWork(), d.ipLimitPerMinute(), Timestamp.from(Instant.now()),
+					actor)
+			.update(keys, "id");
+		return keys.getKey().longValue();
+	}
+
+	void insertOption(long pollId, int position, String label, Long modelId) {
+		jdbc.sql("insert into poll_option (poll_id, position, label, model_id) values (?, ?, ?, ?)")
+			.params(pollId, position, label, modelId)
+			.update();
+	}
+
+	void close(long id, Instant at) {
+		jdbc.sql("update poll set closed_at = ?, version = version + 1 where id = ? and closed_at is null")
+			.params(Timestamp.from(at), id)
+			.update();
+	}
+
+	void publishResults(long id) {
+		jdbc.sql("update poll set results_published = true, version = version + 1 where id = ?").params(id).update();
+	}
+
+	Optional<Row> find(long id) {
+		return jdbc.sql("select * from poll where id = ?").params(id).query((rs, n) -> row(rs)).optional();
+	}
+
+	List<Row> active(Instant now) {
+		return jdbc.sql("""
+				select * from poll where closed_at is null and starts_at <= :now and ends_at > :now
+				order by ends_at, id""")
+			.param("now", Timestamp.from(now))
+			.query((rs, n) -> row(rs))
+			.list();
+	}
+
+	List<OptionRow> options(long pollId) {
+		return jdbc.sql("select id, poll_id, label, model_id from poll_option where poll_id = ? order by position, id")
+			.params(pollId)
+			.query((rs, n) -> {
+				long model = rs.getLong(4);
+				return new OptionRow(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.wasNull() ? null : model);
+			})
+			.list();
+	}
+
+	/** Inserts the ballot and its choices; a second ballot of the identity in the bucket breaks the constraint. */
+	void insertBallot(long pollId, String identityHash, LocalDate bucket, String ipHash, String uaClass,
+			List<Long> optionIds) {
+		GeneratedKeyHolder keys = new GeneratedKeyHolder();
+		jdbc.sql("""
+				insert into poll_ballot (poll_id, identity_hash, bucket, cast_at, ip_hash, ua_class)
+				values (?, ?, ?, ?, ?, ?)""")
+			.params(pollId, identityHash, Date.valueOf(bucket), Timestamp.from(Instant.now()), ipHash, uaClass)
+			.update(keys, "id");
+		long ballot = keys.getKey().longValue();
+		for (Long option : optionIds) {
+			jdbc.sql("insert into poll_ballot_choice (ballot_id, option_id) values (?, ?)").params(ballot, option).update();
+		}
+	}
+
+	boolean hasBallot(long pollId, String identityHash, LocalDate bucket) {
+		return jdbc.sql("select count(*) from poll_ballot where poll_id = ? and identity_hash = ? and bucket = ?")
+			.params(pollId, identityHash, Date.valueOf(bucket))
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	long countedBallots(long pollId) {
+		return jdbc.sql("select count(*) from poll_ballot where poll_id = ? and not voided")
+			.params(pollId)
+			.query(Long.class)
+			.single();
+	}
+
+	Map<Long, Long> votesPerOption(long pollId) {
+		Map<Long, Long> votes = new HashMap<>();
+		jdbc.sql("""
+				select c.option_id, count(*) from poll_ballot_choice c join poll_ballot b on b.id = c.ballot_id
+				where b.poll_id = ? and not b.voided group by c.option_id""")
+			.params(pollId)
+			.query(rs -> {
+				votes.put(rs.getLong(1), rs.getLong(2));
+			});
+		return votes;
+	}
+
+	private static Row row(ResultSet rs) throws SQLException {
+		int limit = rs.getInt("ip_limit_per_minute");
+		Integer ipLimit = rs.wasNull() ? null : limit;
+		Timestamp closed = rs.getTimestamp("closed_at");
+		return new Row(rs.getLong("id"), rs.getString("title"), rs.getString("description"), rs.getInt("max_choices"),
+				rs.getTimestamp("starts_at").toInstant(), rs.getTimestamp("ends_at").toInstant(),
+				PollRules.VoterRule.valueOf(rs.getString("voter_rule")),
+				PollRules.Frequency.valueOf(rs.getString("frequency")),
+				PollRules.ResultsVisibility.valueOf(rs.getString("results_visibility")),
+				rs.getBoolean("results_published"), rs.getBoolean("proof_of_work"), ipLimit,
+				closed == null ? null : closed.toInstant());
+	}
+
+	static List<Long> ids(List<OptionRow> options) {
+		List<Long> ids = new ArrayList<>();
+		options.forEach(o -> ids.add(o.id()));
+		return ids;
+	}
+
+}

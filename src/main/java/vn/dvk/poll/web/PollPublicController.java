@@ -1,0 +1,76 @@
+package vn.dvk.poll.web;
+
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import vn.dvk.account.DvkUser;
+import vn.dvk.poll.PollService;
+import vn.dvk.poll.PollView;
+import vn.dvk.poll.VoteOutcome;
+import vn.dvk.shared.Texts;
+import vn.dvk.shared.UserFacingException;
+import vn.dvk.visits.VisitorIdentity;
+
+/** Public poll pages: the active polls, one poll with its ballot and (when allowed) its results. */
+@Controller
+class PollPublicController {
+
+	private final PollService polls;
+
+	private final VisitorIdentity identities;
+
+	private final Texts texts;
+
+	PollPublicController(PollService polls, VisitorIdentity identities, Texts texts) {
+		this.polls = polls;
+		this.identities = identities;
+		this.texts = texts;
+	}
+
+	@GetMapping("/binh-chon")
+	String list(Model model) {
+		model.addAttribute("polls", polls.active());
+		return "poll/list";
+	}
+
+	@GetMapping("/binh-chon/{id}")
+	String poll(@AuthenticationPrincipal DvkUser user, @PathVariable long id, Model model) {
+		PollView p = polls.find(id).orElseThrow(() -> UserFacingException.notFound("poll.notFound"));
+		Instant now = Instant.now();
+		model.addAttribute("p", p);
+		model.addAttribute("open", p.openAt(now));
+		model.addAttribute("ended", p.endedAt(now));
+		model.addAttribute("results", polls.results(user, id).orElse(null));
+		return "poll/poll";
+	}
+
+	@PostMapping("/binh-chon/{id}")
+	String vote(@AuthenticationPrincipal DvkUser user, @PathVariable long id,
+			@RequestParam(name = "option", required = false) List<Long> options, HttpServletRequest request,
+			RedirectAttributes redirect) {
+		try {
+			VoteOutcome outcome = polls.vote(id, options,
+					new PollService.Voter(user, identities.key(request),
+							identities.hash("ip|" + request.getRemoteAddr()), request.getHeader(HttpHeaders.USER_AGENT)));
+			redirect.addFlashAttribute("success",
+					texts.get(outcome.counted() ? "poll.vote.thanks" : "poll.vote.already"));
+		}
+		catch (UserFacingException ex) {
+			redirect.addFlashAttribute("failure", texts.get(ex));
+		}
+		return "redirect:/binh-chon/" + id;
+	}
+
+}

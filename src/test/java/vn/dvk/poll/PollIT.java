@@ -1,0 +1,204 @@
+package vn.dvk.poll;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+
+import vn.dvk.support.DemoUsers;
+import vn.dvk.support.DvkIntegrationTest;
+
+/** Polls: exactly one counted ballot per identity, clear refusals, results visibility, pages. */
+@DvkIntegrationTest
+class PollIT {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	PollService polls;
+
+	@Autowired
+	DemoUsers users;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@LocalServerPort
+	int port;
+
+	PollView poll(PollRules.VoterRule rule, PollRules.Frequency frequency, PollRules.ResultsVisibility visibility,
+			int maxChoices, Instant start, Instant end) {
+		String marker = UUID.randomUUID().toString().substring(0, 8);
+		return polls.create(users.load("bandanvan"),
+				new PollDraft("Bình chọn gương điển hình " + marker, "Mô tả", List.of(
+						new PollDraft.Option("Phương án A " + marker, null), new PollDraft.Option("Phương án B", null),
+						new PollDraft.Option("Phương án C", null)), maxChoices, start, end, rule, frequency, visibility,
+						false, null));
+	}
+
+	PollView open(PollRules.VoterRule rule) {
+		return poll(rule, PollRules.Frequency.ONCE, PollRules.ResultsVisibility.LIVE, 1,
+				Instant.now().minusSeconds(60), Instant.now().plus(Duration.ofDays(1)));
+	}
+
+	long rows(long pollId) {
+		return jdbc.sql("select count(*) from poll_ballot where poll_id = ?").params(pollId).query(Long.class).single();
+	}
+
+	HttpRequest vote(long pollId, long optionId, String userAgent) {
+		return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/polls/" + pollId + "/votes"))
+			.header("Content-Type", "application/json")
+			.header("User-Agent", userAgent)
+			.POST(HttpRequest.BodyPublishers.ofString("{\"optionIds\":[" + optionId + "]}"))
+			.build();
+	}
+
+	@Test
+	void aThousandSimultaneousVotesOfOneDeviceCountOnce() throws Exception {
+		PollView p = open(PollRules.VoterRule.OPEN);
+		long option = p.options().get(0).id();
+		HttpClient client = HttpClient.newHttpClient();
+		String device = "Mozilla/5.0 burst-" + UUID.randomUUID();
+		List<CompletableFuture<HttpResponse<String>>> all = new ArrayList<>();
+		for (int i = 0; i < 1000; i++) {
+			all.add(client.sendAsync(vote(p.id(), option, device), HttpResponse.BodyHandlers.ofString()));
+		}
+		int created = 0;
+		int already = 0;
+		for (CompletableFuture<HttpResponse<String>> f : all) {
+			HttpResponse<String> r = f.get();
+			if (r.statusCode() == 201) {
+				created++;
+			}
+			else {
+				assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+				assertThat(r.body()).contains("\"alreadyVoted\":true");
+				already++;
+			}
+		}
+		assertThat(created).isEqualTo(1);
+		assertThat(already).isEqualTo(999);
+		assertThat(rows(p.id())).isEqualTo(1);
+		// another device votes too; tallies are exact
+		assertThat(client.send(vote(p.id(), p.options().get(1).id(), device + " other"),
+				HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(201);
+		PollResults results = polls.results(users.load("bandanvan"), p.id()).orElseThrow();
+		assertThat(results.totalVotes()).isIn(1L, 2L); // cached for up to two seconds
+		Thread.sleep(2100);
+		results = polls.results(null, p.id()).orElseThrow();
+		assertThat(results.totalVotes()).isEqualTo(2).isEqualTo(rows(p.id()));
+		assertThat(results.options().get(0).votes()).isEqualTo(1);
+		assertThat(results.options().get(0).percent()).isEqualTo(50.0);
+	}
+
+	@Test
+	void badBallotsAreRefusedWithAClearMessage() throws Exception {
+		PollView p = open(PollRules.VoterRule.OPEN);
+		PollView other = open(PollRules.VoterRule.OPEN);
+		mvc.perform(post("/api/v1/polls/{id}/votes", p.id()).contentType("application/json").content("{\"optionIds\":[]}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.message", containsString("ít nhất một")));
+		mvc.perform(post("/api/v1/polls/{id}/votes", p.id()).contentType("application/json")
+			.content("{\"optionIds\":[" + p.options().get(0).id() + "," + p.options().get(1).id() + "]}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.message", containsString("tối đa 1")));
+		mvc.perform(post("/api/v1/polls/{id}/votes", p.id()).contentType("application/json")
+			.content("{\"optionIds\":[" + other.options().get(0).id() + "]}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.message", containsString("không thuộc")));
+		PollView later = poll(PollRules.VoterRule.OPEN, PollRules.Frequency.ONCE, PollRules.ResultsVisibility.LIVE, 1,
+				Instant.now().plus(Duration.ofDays(1)), Instant.now().plus(Duration.ofDays(2)));
+		mvc.perform(post("/api/v1/polls/{id}/votes", later.id()).contentType("application/json")
+			.content("{\"optionIds\":[" + later.options().get(0).id() + "]}"))
+			.andExpect(status().isConflict())
+			.andExpect(jsonPath("$.message", containsString("chưa bắt đầu")));
+		mvc.perform(post("/api/v1/polls/{id}/close", p.id()).with(httpBasic("congdan", DemoUsers.PASSWORD)))
+			.andExpect(status().isForbidden());
+		mvc.perform(post("/api/v1/polls/{id}/close", p.id()).with(httpBasic("bandanvan", DemoUsers.PASSWORD)))
+			.andExpect(status().isOk());
+		mvc.perform(post("/api/v1/polls/{id}/votes", p.id()).contentType("application/json")
+			.content("{\"optionIds\":[" + p.options().get(0).id() + "]}"))
+			.andExpect(status().isConflict())
+			.andExpect(jsonPath("$.message", containsString("đã kết thúc")));
+		mvc.perform(post("/api/v1/polls/{id}/votes", 999_999_999L).contentType("application/json")
+			.content("{\"optionIds\":[1]}")).andExpect(status().isNotFound());
+		assertThat(rows(p.id())).isZero();
+	}
+
+	@Test
+	void accountPollsNeedALoginAndCountOncePerAccountPerDay() throws Exception {
+		PollView p = poll(PollRules.VoterRule.VERIFIED_ACCOUNT, PollRules.Frequency.DAILY,
+				PollRules.ResultsVisibility.HIDDEN, 2, Instant.now().minusSeconds(60), Instant.now().plus(Duration.ofDays(3)));
+		String ballot = "{\"optionIds\":[" + p.options().get(0).id() + "," + p.options().get(2).id() + "]}";
+		mvc.perform(post("/api/v1/polls/{id}/votes", p.id()).contentType("application/json").content(ballot))
+			.andExpect(status().isUnauthorized())
+			.andExpect(jsonPath("$.message", containsString("đăng nhập")));
+		mvc.perform(post("/api/v1/polls/{id}/votes", p.id()).contentType("application/json")
+			.content(ballot)
+			.with(httpBasic("congdan", DemoUsers.PASSWORD))).andExpect(status().isCreated());
+		mvc.perform(post("/api/v1/polls/{id}/votes", p.id()).contentType("application/json")
+			.content(ballot)
+			.with(httpBasic("congdan", DemoUsers.PASSWORD)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.alreadyVoted").value(true));
+		assertThat(jdbc.sql("select count(*) from poll_ballot_choice c join poll_ballot b on b.id = c.ballot_id "
+				+ "where b.poll_id = ?").params(p.id()).query(Long.class).single()).isEqualTo(2);
+		// hidden results: not for the public until staff publish them
+		mvc.perform(get("/api/v1/polls/{id}/results", p.id())).andExpect(status().isForbidden());
+		mvc.perform(get("/api/v1/polls/{id}/results", p.id()).with(httpBasic("bandanvan", DemoUsers.PASSWORD)))
+			.andExpect(jsonPath("$.totalVotes").value(1));
+		polls.publishResults(users.load("bandanvan"), p.id());
+		mvc.perform(get("/api/v1/polls/{id}/results", p.id()))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.options[0].votes").value(1))
+			.andExpect(jsonPath("$.options[1].votes").value(0))
+			.andExpect(jsonPath("$.published").value(true));
+	}
+
+	@Test
+	void citizensVoteOnThePagesWithoutJavaScript() throws Exception {
+		PollView p = open(PollRules.VoterRule.OPEN);
+		mvc.perform(get("/api/v1/polls/active"))
+			.andExpect(jsonPath("$[?(@.id == " + p.id() + ")].options.length()").value(3));
+		mvc.perform(get("/binh-chon")).andExpect(content().string(containsString(p.title())));
+		mvc.perform(get("/")).andExpect(content().string(containsString(p.title())));
+		mvc.perform(get("/binh-chon/{id}", p.id()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Phương án A")))
+			.andExpect(content().string(containsString("type=\"radio\"")));
+		mvc.perform(post("/binh-chon/{id}", p.id()).param("option", Long.toString(p.options().get(1).id()))
+			.header("User-Agent", "Mozilla/5.0 page-" + p.id())
+			.with(csrf())).andExpect(flash().attribute("success", containsString("Cảm ơn")));
+		mvc.perform(post("/binh-chon/{id}", p.id()).param("option", Long.toString(p.options().get(1).id()))
+			.header("User-Agent", "Mozilla/5.0 page-" + p.id())
+			.with(csrf())).andExpect(flash().attribute("success", containsString("đã bình chọn")));
+		mvc.perform(post("/binh-chon/{id}", p.id()).header("User-Agent", "Mozilla/5.0 page-x").with(csrf()))
+			.andExpect(flash().attribute("failure", containsString("ít nhất một")));
+		assertThat(rows(p.id())).isEqualTo(1);
+	}
+
+}
