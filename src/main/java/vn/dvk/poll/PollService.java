@@ -153,6 +153,13 @@ public class PollService {
 		results.invalidate(id);
 	}
 
+	/** Every poll, newest first (staff). */
+	public vn.dvk.shared.PageResult<PollView> list(DvkUser user, vn.dvk.shared.PageResult.Request page) {
+		requireStaff(user);
+		return new vn.dvk.shared.PageResult<>(polls.all(page.offset(), page.size()).stream().map(this::view).toList(),
+				polls.count(), page.page(), page.size());
+	}
+
 	// --- everyone -----------------------------------------------------------------------------------------------
 
 	public Optional<PollView> find(long id) {

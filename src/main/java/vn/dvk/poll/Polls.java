@@ -78,6 +78,18 @@ class Polls {
 			.list();
 	}
 
+	List<Row> all(long offset, int limit) {
+		return jdbc.sql("select * from poll order by created_at desc, id desc limit :limit offset :offset")
+			.param("limit", limit)
+			.param("offset", offset)
+			.query((rs, n) -> row(rs))
+			.list();
+	}
+
+	long count() {
+		return jdbc.sql("select count(*) from poll").query(Long.class).single();
+	}
+
 	List<OptionRow> options(long pollId) {
 		return jdbc.sql("select id, poll_id, label, model_id from poll_option where poll_id = ? order by position, id")
 			.params(pollId)

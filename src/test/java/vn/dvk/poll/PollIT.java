@@ -201,4 +201,51 @@ class PollIT {
 		assertThat(rows(p.id())).isEqualTo(1);
 	}
 
+
+	@Test
+	void staffCreateClosePublishThroughThePages() throws Exception {
+		mvc.perform(get("/quan-tri/binh-chon/moi").with(users.as("canbo"))).andExpect(status().isForbidden());
+		mvc.perform(post("/quan-tri/binh-chon/moi").with(users.as("bandanvan"))
+			.with(csrf())
+			.param("title", "Bình chọn thiếu phương án")
+			.param("options", "Chỉ một")
+			.param("maxChoices", "1")
+			.param("startsAt", "2026-12-01T08:00")
+			.param("endsAt", "2026-12-10T08:00")
+			.param("voterRule", "OPEN")
+			.param("frequency", "ONCE")
+			.param("resultsVisibility", "AFTER_CLOSE"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("từ 2 đến 100 phương án")));
+		String marker = UUID.randomUUID().toString().substring(0, 8);
+		String location = mvc.perform(post("/quan-tri/binh-chon/moi").with(users.as("bandanvan"))
+			.with(csrf())
+			.param("title", "Bình chọn qua biểu mẫu " + marker)
+			.param("options", "Phương án một\n\nPhương án hai\nPhương án ba")
+			.param("maxChoices", "2")
+			.param("startsAt", "2026-01-01T08:00")
+			.param("endsAt", "2030-01-01T08:00")
+			.param("voterRule", "OPEN")
+			.param("frequency", "DAILY")
+			.param("resultsVisibility", "AFTER_CLOSE"))
+			.andExpect(status().is3xxRedirection())
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl();
+		long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+		PollView p = polls.find(id).orElseThrow();
+		assertThat(p.options()).extracting(PollView.Option::label)
+			.containsExactly("Phương án một", "Phương án hai", "Phương án ba");
+		mvc.perform(get("/binh-chon/{id}", id))
+			.andExpect(content().string(containsString("type=\"checkbox\"")))
+			.andExpect(content().string(containsString("Kết quả chưa được công bố.")));
+		mvc.perform(get("/quan-tri/binh-chon").with(users.as("bandanvan")))
+			.andExpect(content().string(containsString("Bình chọn qua biểu mẫu " + marker)));
+		mvc.perform(post("/quan-tri/binh-chon/{id}/ket-thuc", id).with(users.as("bandanvan")).with(csrf()))
+			.andExpect(flash().attributeExists("success"));
+		mvc.perform(get("/binh-chon/{id}", id))
+			.andExpect(content().string(containsString("đã kết thúc")))
+			.andExpect(content().string(containsString("Tổng số phiếu hợp lệ: 0")));
+	}
+
 }

@@ -1,0 +1,95 @@
+package vn.dvk.poll.web.admin;
+
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import vn.dvk.account.DvkUser;
+import vn.dvk.poll.PollRules;
+import vn.dvk.poll.PollService;
+import vn.dvk.poll.PollView;
+import vn.dvk.shared.PageResult;
+import vn.dvk.shared.Texts;
+import vn.dvk.shared.UserFacingException;
+import vn.dvk.shared.VietnameseFormats;
+
+/** Staff pages: the polls, a new poll, closing early and publishing results. */
+@Controller
+@RequestMapping("/quan-tri/binh-chon")
+@PreAuthorize("hasAnyRole('ADMIN','PROVINCE_STAFF')")
+class PollAdminController {
+
+	private final PollService polls;
+
+	private final Texts texts;
+
+	PollAdminController(PollService polls, Texts texts) {
+		this.polls = polls;
+		this.texts = texts;
+	}
+
+	@GetMapping
+	String list(@AuthenticationPrincipal DvkUser user, @RequestParam(defaultValue = "0") int page, Model model) {
+		model.addAttribute("result", polls.list(user, new PageResult.Request(Math.max(0, page), PageResult.DEFAULT_SIZE)));
+		model.addAttribute("now", java.time.Instant.now());
+		return "poll/admin/list";
+	}
+
+	@GetMapping("/moi")
+	String form(Model model) {
+		PollForm form = new PollForm();
+		LocalDateTime now = LocalDateTime.now(VietnameseFormats.ZONE).truncatedTo(ChronoUnit.HOURS).plusHours(1);
+		form.setStartsAt(now.toString());
+		form.setEndsAt(now.plusDays(7).toString());
+		model.addAttribute("form", form);
+		return form(model, form);
+	}
+
+	private String form(Model model, PollForm form) {
+		model.addAttribute("voterRules", PollRules.VoterRule.values());
+		model.addAttribute("frequencies", PollRules.Frequency.values());
+		model.addAttribute("visibilities", PollRules.ResultsVisibility.values());
+		return "poll/admin/form";
+	}
+
+	@PostMapping("/moi")
+	String create(@AuthenticationPrincipal DvkUser user, @ModelAttribute("form") PollForm form, BindingResult binding,
+			Model model, RedirectAttributes redirect) {
+		try {
+			PollView p = polls.create(user, form.draft());
+			redirect.addFlashAttribute("success", texts.get("poll.admin.created"));
+			return "redirect:" + p.path();
+		}
+		catch (UserFacingException ex) {
+			Texts.reject(binding, ex);
+			return form(model, form);
+		}
+	}
+
+	@PostMapping("/{id}/ket-thuc")
+	String close(@AuthenticationPrincipal DvkUser user, @PathVariable long id, RedirectAttributes redirect) {
+		polls.close(user, id);
+		redirect.addFlashAttribute("success", texts.get("poll.admin.closed"));
+		return "redirect:/quan-tri/binh-chon";
+	}
+
+	@PostMapping("/{id}/cong-bo")
+	String publish(@AuthenticationPrincipal DvkUser user, @PathVariable long id, RedirectAttributes redirect) {
+		polls.publishResults(user, id);
+		redirect.addFlashAttribute("success", texts.get("poll.admin.published"));
+		return "redirect:/quan-tri/binh-chon";
+	}
+
+}

@@ -1,0 +1,138 @@
+package vn.dvk.poll.web.admin;
+
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+import vn.dvk.poll.PollDraft;
+import vn.dvk.poll.PollRules;
+import vn.dvk.shared.UserFacingException;
+import vn.dvk.shared.VietnameseFormats;
+
+/** The poll form: options one per line; a line "#123" stands for the recognized model with id 123. */
+public class PollForm {
+
+	private String title;
+
+	private String description;
+
+	private String options;
+
+	private int maxChoices = 1;
+
+	private String startsAt;
+
+	private String endsAt;
+
+	private PollRules.VoterRule voterRule = PollRules.VoterRule.OPEN;
+
+	private PollRules.Frequency frequency = PollRules.Frequency.ONCE;
+
+	private PollRules.ResultsVisibility resultsVisibility = PollRules.ResultsVisibility.LIVE;
+
+	PollDraft draft() {
+		List<PollDraft.Option> list = new ArrayList<>();
+		if (options != null) {
+			for (String line : options.split("\\R")) {
+				String l = line.strip();
+				if (l.isEmpty()) {
+					continue;
+				}
+				if (l.matches("#\\d{1,18}")) {
+					list.add(new PollDraft.Option(null, Long.parseLong(l.substring(1))));
+				}
+				else {
+					list.add(new PollDraft.Option(l, null));
+				}
+			}
+		}
+		return new PollDraft(title, description, list, maxChoices, time("startsAt", startsAt).toInstant(),
+				time("endsAt", endsAt).toInstant(), voterRule, frequency, resultsVisibility, false, null);
+	}
+
+	private static java.time.ZonedDateTime time(String field, String text) {
+		if (text == null || text.isBlank()) {
+			throw UserFacingException.field(field, "poll.time.required");
+		}
+		try {
+			return LocalDateTime.parse(text.strip()).atZone(VietnameseFormats.ZONE);
+		}
+		catch (DateTimeParseException ex) {
+			throw UserFacingException.field(field, "poll.time.unreadable");
+		}
+	}
+
+	public String getTitle() {
+		return title;
+	}
+
+	public void setTitle(String title) {
+		this.title = title;
+	}
+
+	public String getDescription() {
+		return description;
+	}
+
+	public void setDescription(String description) {
+		this.description = description;
+	}
+
+	public String getOptions() {
+		return options;
+	}
+
+	public void setOptions(String options) {
+		this.options = options;
+	}
+
+	public int getMaxChoices() {
+		return maxChoices;
+	}
+
+	public void setMaxChoices(int maxChoices) {
+		this.maxChoices = maxChoices;
+	}
+
+	public String getStartsAt() {
+		return startsAt;
+	}
+
+	public void setStartsAt(String startsAt) {
+		this.startsAt = startsAt;
+	}
+
+	public String getEndsAt() {
+		return endsAt;
+	}
+
+	public void setEndsAt(String endsAt) {
+		this.endsAt = endsAt;
+	}
+
+	public PollRules.VoterRule getVoterRule() {
+		return voterRule;
+	}
+
+	public void setVoterRule(PollRules.VoterRule voterRule) {
+		this.voterRule = voterRule;
+	}
+
+	public PollRules.Frequency getFrequency() {
+		return frequency;
+	}
+
+	public void setFrequency(PollRules.Frequency frequency) {
+		this.frequency = frequency;
+	}
+
+	public PollRules.ResultsVisibility getResultsVisibility() {
+		return resultsVisibility;
+	}
+
+	public void setResultsVisibility(PollRules.ResultsVisibility resultsVisibility) {
+		this.resultsVisibility = resultsVisibility;
+	}
+
+}
