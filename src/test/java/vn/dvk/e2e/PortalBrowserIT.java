@@ -69,4 +69,25 @@ class PortalBrowserIT extends BrowserTestSupport {
 		assertThat(driver.findElement(By.cssSelector("main")).getText()).contains("Tổng lượt truy cập");
 	}
 
+
+	@Test
+	void aCitizenVotesInTheDemoPollWithoutJavaScriptTricks() {
+		resize(1280, 1000);
+		driver.manage().deleteAllCookies();
+		open("/binh-chon", "polls");
+		click(By.partialLinkText("tiêu biểu năm 2026"));
+		waitUp().until(ExpectedConditions.urlMatches(".*/binh-chon/\\d+$"));
+		checked("poll");
+		click(By.cssSelector("input[name=option]"));
+		click(By.xpath("//button[normalize-space()='Gửi bình chọn']"));
+		waitUp().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".alert-success"),
+				"Cảm ơn bạn đã bình chọn"));
+		assertThat(driver.findElement(By.cssSelector(".poll-results")).getText()).contains("%");
+		checked("poll-voted");
+		resize(360, 740);
+		driver.navigate().refresh();
+		assertThat(scrollsSideways()).isFalse();
+		resize(1280, 1000);
+	}
+
 }

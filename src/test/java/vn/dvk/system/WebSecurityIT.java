@@ -45,7 +45,7 @@ class WebSecurityIT {
 		mvc.perform(get("/"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("<html lang=\"vi\">")))
-			.andExpect(content().string(containsString("Hiện tại không có bình chọn nào đang hoạt động.")))
+			.andExpect(content().string(containsString("<h2 id=\"poll-title\" class=\"box-title\">Bình chọn</h2>")))
 			.andExpect(header().string("Content-Security-Policy",
 					allOf(containsString("script-src 'self'"), containsString("frame-ancestors 'self'"),
 							not(containsString("unsafe-inline")))))
@@ -64,7 +64,7 @@ class WebSecurityIT {
 	void englishIsTheSecondLanguage() throws Exception {
 		mvc.perform(get("/").param("lang", "en"))
 			.andExpect(content().string(containsString("<html lang=\"en\">")))
-			.andExpect(content().string(containsString("There is no active poll at the moment.")))
+			.andExpect(content().string(containsString("<h2 id=\"poll-title\" class=\"box-title\">Polls</h2>")))
 			.andExpect(header().string("Set-Cookie", containsString("lang=en")));
 	}
 
