@@ -57,14 +57,22 @@ public class PollService {
 
 	private final vn.dvk.visits.VisitorIdentity identities;
 
+	private final vn.dvk.shared.RateLimiter limiter;
+
+	private final int subnetFactor;
+
 	private final Cache<Long, PollResults> results = Caffeine.newBuilder()
 		.expireAfterWrite(Duration.ofSeconds(2))
 		.maximumSize(1000)
 		.build();
 
 	PollService(Polls polls, RegistryService registry, AuditLog audit, TransactionTemplate tx,
-			ApplicationEventPublisher events, vn.dvk.visits.VisitorIdentity identities) {
+			ApplicationEventPublisher events, vn.dvk.visits.VisitorIdentity identities,
+			vn.dvk.shared.RateLimiter limiter,
+			@org.springframework.beans.factory.annotation.Value("${dvk.poll.subnet-factor:20}") int subnetFactor) {
 		this.identities = identities;
+		this.limiter = limiter;
+		this.subnetFactor = subnetFactor;
 		this.polls = polls;
 		this.registry = registry;
 		this.audit = audit;
@@ -72,8 +80,11 @@ public class PollService {
 		this.events = events;
 	}
 
-	/** Who votes: the identity the poll's rule asks for, and what is kept about the request. */
-	public record Voter(DvkUser user, String deviceKey, String ipHash, String userAgent) {
+	/**
+	 * Who votes: the identity the poll's rule asks for, and what is kept about the request (hashes of the address
+	 * and of its /24 or /64 network, never the address itself).
+	 */
+	public record Voter(DvkUser user, String deviceKey, String ipHash, String subnetHash, String userAgent) {
 	}
 
 	public static boolean isStaff(DvkUser user) {
@@ -93,6 +104,9 @@ public class PollService {
 		}
 		if (d.startsAt() == null || d.endsAt() == null || !d.endsAt().isAfter(d.startsAt())) {
 			throw UserFacingException.field("endsAt", "poll.time.order");
+		}
+		if (d.ipLimitPerMinute() != null && (d.ipLimitPerMinute() < 1 || d.ipLimitPerMinute() > 100_000)) {
+			throw UserFacingException.field("ipLimitPerMinute", "poll.ipLimit.invalid");
 		}
 		if (d.maxChoices() < 1 || d.maxChoices() > d.options().size()) {
 			throw UserFacingException.field("maxChoices", "poll.maxChoices.invalid", d.options().size());
@@ -197,6 +211,11 @@ public class PollService {
 	 */
 	public VoteOutcome vote(long pollId, List<Long> optionIds, Voter voter) {
 		PollView p = find(pollId).orElseThrow(() -> UserFacingException.notFound("poll.notFound"));
+		if (p.ipLimitPerMinute() != null) {
+			// Every attempt counts, accepted or not: a script hammering the poll is slowed down either way.
+			limit("poll:" + pollId + ":ip:" + voter.ipHash(), p.ipLimitPerMinute());
+			limit("poll:" + pollId + ":net:" + voter.subnetHash(), p.ipLimitPerMinute() * subnetFactor);
+		}
 		Instant now = Instant.now();
 		if (now.isBefore(p.startsAt())) {
 			throw new UserFacingException(HttpStatus.CONFLICT, "poll.notYetOpen",
@@ -243,6 +262,14 @@ public class PollService {
 			throw new UserFacingException(HttpStatus.SERVICE_UNAVAILABLE, "poll.busy");
 		}
 		return new VoteOutcome(true, false);
+	}
+
+	private void limit(String key, int perMinute) {
+		vn.dvk.shared.RateLimiter.Decision d = limiter.attempt(key, perMinute);
+		if (!d.allowed()) {
+			throw new vn.dvk.shared.TooManyRequestsException(d.retryAfterSeconds(), "poll.rateLimited",
+					d.retryAfterSeconds());
+		}
 	}
 
 	static String userAgentClass(String ua) {

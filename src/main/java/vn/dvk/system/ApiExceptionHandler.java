@@ -42,7 +42,14 @@ class ApiExceptionHandler {
 
 	@ExceptionHandler(UserFacingException.class)
 	ResponseEntity<Map<String, Object>> userFacing(UserFacingException ex, HttpServletRequest request) {
-		return respond(ex.status(), errors.message(request, ex.messageKey(), ex.arguments()));
+		ResponseEntity<Map<String, Object>> response = respond(ex.status(),
+				errors.message(request, ex.messageKey(), ex.arguments()));
+		if (ex instanceof vn.dvk.shared.TooManyRequestsException tooMany) {
+			return ResponseEntity.status(response.getStatusCode())
+				.header(org.springframework.http.HttpHeaders.RETRY_AFTER, Long.toString(tooMany.retryAfterSeconds()))
+				.body(response.getBody());
+		}
+		return response;
 	}
 
 	@ExceptionHandler({ MissingServletRequestParameterException.class, MissingServletRequestPartException.class })

@@ -41,6 +41,10 @@ class PageExceptionHandler {
 			Locale locale, Authentication auth) {
 		layout.populate(model, request, auth);
 		response.setStatus(ex.status().value());
+		if (ex instanceof vn.dvk.shared.TooManyRequestsException tooMany) {
+			response.setHeader(org.springframework.http.HttpHeaders.RETRY_AFTER,
+					Long.toString(tooMany.retryAfterSeconds()));
+		}
 		model.addAttribute("status", ex.status().value());
 		model.addAttribute("messageKey", ex.messageKey());
 		model.addAttribute("message", messages.getMessage(ex.messageKey(), ex.arguments(), locale));

@@ -35,6 +35,28 @@ public class VisitorIdentity {
 		return keys.derive(request.getRemoteAddr(), request.getHeader(HttpHeaders.USER_AGENT));
 	}
 
+	/** The /24 network of an IPv4 address or the /64 network of an IPv6 address, as text. */
+	public static String subnet(String address) {
+		if (address == null) {
+			return "";
+		}
+		if (address.indexOf(':') < 0) {
+			int dot = address.lastIndexOf('.');
+			return dot < 0 ? address : address.substring(0, dot) + ".0/24";
+		}
+		try {
+			byte[] b = java.net.InetAddress.getByName(address).getAddress();
+			StringBuilder s = new StringBuilder();
+			for (int i = 0; i < 8 && i < b.length; i += 2) {
+				s.append(String.format("%02x%02x:", b[i], b[i + 1]));
+			}
+			return s + ":/64";
+		}
+		catch (java.net.UnknownHostException ex) {
+			return address;
+		}
+	}
+
 	/** A salted hash of any text (addresses, subnets, account ids): equal inputs, equal hashes; not reversible. */
 	public String hash(String text) {
 		return keys.derive("h|" + text, "");

@@ -227,7 +227,8 @@ class PollIT {
 			.param("endsAt", "2030-01-01T08:00")
 			.param("voterRule", "OPEN")
 			.param("frequency", "DAILY")
-			.param("resultsVisibility", "AFTER_CLOSE"))
+			.param("resultsVisibility", "AFTER_CLOSE")
+			.param("ipLimitPerMinute", "30"))
 			.andExpect(status().is3xxRedirection())
 			.andReturn()
 			.getResponse()
@@ -236,6 +237,7 @@ class PollIT {
 		PollView p = polls.find(id).orElseThrow();
 		assertThat(p.options()).extracting(PollView.Option::label)
 			.containsExactly("Phương án một", "Phương án hai", "Phương án ba");
+		assertThat(p.ipLimitPerMinute()).isEqualTo(30);
 		mvc.perform(get("/binh-chon/{id}", id))
 			.andExpect(content().string(containsString("type=\"checkbox\"")))
 			.andExpect(content().string(containsString("Kết quả chưa được công bố.")));
@@ -246,6 +248,44 @@ class PollIT {
 		mvc.perform(get("/binh-chon/{id}", id))
 			.andExpect(content().string(containsString("đã kết thúc")))
 			.andExpect(content().string(containsString("Tổng số phiếu hợp lệ: 0")));
+	}
+
+
+	@Test
+	void anAddressThatVotesTooFastIsToldToWait() throws Exception {
+		PollView p = polls.create(users.load("bandanvan"),
+				new PollDraft("Giới hạn tốc độ " + UUID.randomUUID(), null,
+						List.of(new PollDraft.Option("A", null), new PollDraft.Option("B", null)), 1,
+						Instant.now().minusSeconds(60), Instant.now().plus(Duration.ofDays(1)), PollRules.VoterRule.OPEN,
+						PollRules.Frequency.ONCE, PollRules.ResultsVisibility.LIVE, false, 3));
+		HttpClient client = HttpClient.newHttpClient();
+		long option = p.options().get(0).id();
+		// three devices behind one address: allowed; the fourth attempt in the minute is not
+		int accepted = 0;
+		HttpResponse<String> refused = null;
+		for (int i = 0; i < 4; i++) {
+			HttpResponse<String> r = client.send(vote(p.id(), option, "Mozilla/5.0 rate-" + i + "-" + p.id()),
+					HttpResponse.BodyHandlers.ofString());
+			if (r.statusCode() == 201) {
+				accepted++;
+			}
+			else {
+				refused = r;
+			}
+		}
+		// a minute boundary between the attempts resets the window: then all four may pass
+		if (refused != null) {
+			assertThat(accepted).isEqualTo(3);
+			assertThat(refused.statusCode()).isEqualTo(429);
+			assertThat(refused.body()).contains("quá nhanh");
+			assertThat(Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow())).isBetween(1L, 60L);
+			assertThat(rows(p.id())).isEqualTo(3);
+		}
+		else {
+			assertThat(accepted).isEqualTo(4);
+		}
+		assertThat(vn.dvk.visits.VisitorIdentity.subnet("203.0.113.77")).isEqualTo("203.0.113.0/24");
+		assertThat(vn.dvk.visits.VisitorIdentity.subnet("2001:db8:1:2:3:4:5:6")).isEqualTo("2001:0db8:0001:0002::/64");
 	}
 
 }

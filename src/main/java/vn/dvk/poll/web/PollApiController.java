@@ -106,6 +106,7 @@ class PollApiController {
 			@RequestBody(required = false) Ballot ballot, HttpServletRequest request) {
 		VoteOutcome outcome = polls.vote(id, ballot == null ? List.of() : ballot.optionIds(),
 				new PollService.Voter(user, identities.key(request), identities.hash("ip|" + request.getRemoteAddr()),
+						identities.hash("net|" + VisitorIdentity.subnet(request.getRemoteAddr())),
 						request.getHeader(HttpHeaders.USER_AGENT)));
 		return ResponseEntity.status(outcome.counted() ? HttpStatus.CREATED : HttpStatus.OK)
 			.body(Map.of("pollId", id, "counted", outcome.counted(), "alreadyVoted", outcome.alreadyVoted()));

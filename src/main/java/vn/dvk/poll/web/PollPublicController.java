@@ -63,7 +63,9 @@ class PollPublicController {
 		try {
 			VoteOutcome outcome = polls.vote(id, options,
 					new PollService.Voter(user, identities.key(request),
-							identities.hash("ip|" + request.getRemoteAddr()), request.getHeader(HttpHeaders.USER_AGENT)));
+							identities.hash("ip|" + request.getRemoteAddr()),
+							identities.hash("net|" + VisitorIdentity.subnet(request.getRemoteAddr())),
+							request.getHeader(HttpHeaders.USER_AGENT)));
 			redirect.addFlashAttribute("success",
 					texts.get(outcome.counted() ? "poll.vote.thanks" : "poll.vote.already"));
 		}

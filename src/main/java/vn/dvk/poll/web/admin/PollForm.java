@@ -31,6 +31,8 @@ public class PollForm {
 
 	private PollRules.ResultsVisibility resultsVisibility = PollRules.ResultsVisibility.LIVE;
 
+	private Integer ipLimitPerMinute;
+
 	PollDraft draft() {
 		List<PollDraft.Option> list = new ArrayList<>();
 		if (options != null) {
@@ -48,7 +50,7 @@ public class PollForm {
 			}
 		}
 		return new PollDraft(title, description, list, maxChoices, time("startsAt", startsAt).toInstant(),
-				time("endsAt", endsAt).toInstant(), voterRule, frequency, resultsVisibility, false, null);
+				time("endsAt", endsAt).toInstant(), voterRule, frequency, resultsVisibility, false, ipLimitPerMinute);
 	}
 
 	private static java.time.ZonedDateTime time(String field, String text) {
@@ -133,6 +135,14 @@ public class PollForm {
 
 	public void setResultsVisibility(PollRules.ResultsVisibility resultsVisibility) {
 		this.resultsVisibility = resultsVisibility;
+	}
+
+	public Integer getIpLimitPerMinute() {
+		return ipLimitPerMinute;
+	}
+
+	public void setIpLimitPerMinute(Integer ipLimitPerMinute) {
+		this.ipLimitPerMinute = ipLimitPerMinute;
 	}
 
 }
