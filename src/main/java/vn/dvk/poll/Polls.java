@@ -141,6 +141,38 @@ class Polls {
 		return votes;
 	}
 
+	/** A ballot with its options, for exports. */
+	record BallotRow(long id, Instant castAt, String identityHash, String ipHash, String uaClass, boolean voided,
+			String voidReason, List<Long> optionIds) {
+	}
+
+	/** Every ballot of the poll in the order cast, one at a time (choices joined, grouped here). */
+	void ballots(long pollId, java.util.function.Consumer<BallotRow> sink) {
+		BallotRow[] current = { null };
+		jdbc.sql("""
+				select b.id, b.cast_at, b.identity_hash, b.ip_hash, b.ua_class, b.voided, b.void_reason, c.option_id
+				from poll_ballot b left join poll_ballot_choice c on c.ballot_id = b.id
+				where b.poll_id = ? order by b.id, c.option_id""")
+			.params(pollId)
+			.query(rs -> {
+				long id = rs.getLong(1);
+				if (current[0] == null || current[0].id() != id) {
+					if (current[0] != null) {
+						sink.accept(current[0]);
+					}
+					current[0] = new BallotRow(id, rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getString(4),
+							rs.getString(5), rs.getBoolean(6), rs.getString(7), new ArrayList<>());
+				}
+				long option = rs.getLong(8);
+				if (!rs.wasNull()) {
+					current[0].optionIds().add(option);
+				}
+			});
+		if (current[0] != null) {
+			sink.accept(current[0]);
+		}
+	}
+
 	private static Row row(ResultSet rs) throws SQLException {
 		int limit = rs.getInt("ip_limit_per_minute");
 		Integer ipLimit = rs.wasNull() ? null : limit;

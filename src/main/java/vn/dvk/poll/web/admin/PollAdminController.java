@@ -78,6 +78,22 @@ class PollAdminController {
 		}
 	}
 
+	@GetMapping("/{id}/{what:phieu|ket-qua}.{format:xlsx|csv}")
+	void export(@AuthenticationPrincipal DvkUser user, @PathVariable long id, @PathVariable String what,
+			@PathVariable String format, jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+		boolean xlsx = format.equals("xlsx");
+		response.setContentType(xlsx ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+				: "text/csv;charset=UTF-8");
+		response.setHeader(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+				"attachment; filename=\"binh-chon-" + id + "-" + what + "." + format + "\"");
+		if (what.equals("phieu")) {
+			polls.exportVotes(user, id, xlsx, response.getOutputStream());
+		}
+		else {
+			polls.exportResults(user, id, xlsx, response.getOutputStream());
+		}
+	}
+
 	@PostMapping("/{id}/ket-thuc")
 	String close(@AuthenticationPrincipal DvkUser user, @PathVariable long id, RedirectAttributes redirect) {
 		polls.close(user, id);
