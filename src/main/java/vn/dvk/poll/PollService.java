@@ -105,6 +105,10 @@ public class PollService {
 		if (d.startsAt() == null || d.endsAt() == null || !d.endsAt().isAfter(d.startsAt())) {
 			throw UserFacingException.field("endsAt", "poll.time.order");
 		}
+		if (d.proofOfWork()) {
+			// Not silently ignored: the challenge is not built yet, so a poll cannot promise it.
+			throw UserFacingException.field("proofOfWork", "poll.pow.unavailable");
+		}
 		if (d.ipLimitPerMinute() != null && (d.ipLimitPerMinute() < 1 || d.ipLimitPerMinute() > 100_000)) {
 			throw UserFacingException.field("ipLimitPerMinute", "poll.ipLimit.invalid");
 		}

@@ -144,6 +144,12 @@ class PollIT {
 			.content("{\"optionIds\":[" + p.options().get(0).id() + "]}"))
 			.andExpect(status().isConflict())
 			.andExpect(jsonPath("$.message", containsString("đã kết thúc")));
+		mvc.perform(post("/api/v1/polls").with(httpBasic("bandanvan", DemoUsers.PASSWORD))
+			.contentType("application/json")
+			.content("{\"title\":\"PoW\",\"options\":[{\"label\":\"A\"},{\"label\":\"B\"}],"
+					+ "\"endsAt\":\"2030-01-01T00:00:00Z\",\"proofOfWork\":true}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.message", containsString("chưa")));
 		mvc.perform(post("/api/v1/polls/{id}/votes", 999_999_999L).contentType("application/json")
 			.content("{\"optionIds\":[1]}")).andExpect(status().isNotFound());
 		assertThat(rows(p.id())).isZero();
