@@ -286,6 +286,47 @@ public class PollService {
 
 	}
 
+	/** What staff look at for fraud: ballots per address hash, per minute and per browser class. */
+	public record Fraud(List<Count> byAddress, List<Count> byMinute, List<Count> byBrowser) {
+
+		/** A group and its ballots, voided ones included. */
+		public record Count(String key, long ballots, long voided) {
+		}
+
+	}
+
+	public Fraud fraud(DvkUser user, long id) {
+		requireStaff(user);
+		find(id).orElseThrow(() -> UserFacingException.notFound("poll.notFound"));
+		return new Fraud(counts(polls.countsBy(id, "ip_hash", 20)),
+				counts(polls.countsBy(id, "date_trunc('minute', cast_at)", 20)),
+				counts(polls.countsBy(id, "ua_class", 10)));
+	}
+
+	private static List<Fraud.Count> counts(List<Polls.Count> rows) {
+		return rows.stream().map(c -> new Fraud.Count(c.key(), c.ballots(), c.voided())).toList();
+	}
+
+	/**
+	 * Voids every counted ballot sent from one address hash, with a reason: the rows stay (and show as voided in
+	 * exports), tallies leave them out, and the action is audited.
+	 */
+	public int voidByAddress(DvkUser user, long id, String ipHash, String reason) {
+		requireStaff(user);
+		PollView p = find(id).orElseThrow(() -> UserFacingException.notFound("poll.notFound"));
+		String why = reason == null ? "" : VietnameseText.clean(reason);
+		if (VietnameseText.isBlank(why) || why.length() > 300) {
+			throw UserFacingException.field("reason", "poll.void.reason");
+		}
+		Integer n = tx.execute(status -> {
+			int count = polls.voidByIp(id, ipHash, why);
+			audit.record("poll.void", "poll", id, p.title() + ": " + count + " × " + ipHash + " — " + why);
+			return count;
+		});
+		results.invalidate(id);
+		return n == null ? 0 : n;
+	}
+
 	// --- everyone -----------------------------------------------------------------------------------------------
 
 	public Optional<PollView> find(long id) {

@@ -141,6 +141,25 @@ class Polls {
 		return votes;
 	}
 
+	/** A group of ballots (an address hash, a minute, a browser class) and how many there are. */
+	record Count(String key, long ballots, long voided) {
+	}
+
+	List<Count> countsBy(long pollId, String expression, int limit) {
+		return jdbc.sql("select " + expression + " as k, count(*), sum(case when voided then 1 else 0 end) "
+				+ "from poll_ballot where poll_id = ? group by " + expression + " order by count(*) desc, k limit ?")
+			.params(pollId, limit)
+			.query((rs, n) -> new Count(rs.getString(1), rs.getLong(2), rs.getLong(3)))
+			.list();
+	}
+
+	int voidByIp(long pollId, String ipHash, String reason) {
+		return jdbc.sql("update poll_ballot set voided = true, void_reason = ? where poll_id = ? and ip_hash = ? "
+				+ "and not voided")
+			.params(reason, pollId, ipHash)
+			.update();
+	}
+
 	/** A ballot with its options, for exports. */
 	record BallotRow(long id, Instant castAt, String identityHash, String ipHash, String uaClass, boolean voided,
 			String voidReason, List<Long> optionIds) {

@@ -294,4 +294,42 @@ class PollIT {
 		assertThat(vn.dvk.visits.VisitorIdentity.subnet("2001:db8:1:2:3:4:5:6")).isEqualTo("2001:0db8:0001:0002::/64");
 	}
 
+
+	@Test
+	void staffSeeBurstsAndVoidBallotsOfAnAddress() throws Exception {
+		PollView p = open(PollRules.VoterRule.OPEN);
+		HttpClient client = HttpClient.newHttpClient();
+		for (int i = 0; i < 5; i++) {
+			assertThat(client.send(vote(p.id(), p.options().get(0).id(), "Mozilla/5.0 fraud-" + i + "-" + p.id()),
+					HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(201);
+		}
+		PollService.Fraud fraud = polls.fraud(users.load("bandanvan"), p.id());
+		assertThat(fraud.byAddress()).hasSize(1);
+		assertThat(fraud.byAddress().get(0).ballots()).isEqualTo(5);
+		assertThat(fraud.byMinute().stream().mapToLong(PollService.Fraud.Count::ballots).sum()).isEqualTo(5);
+		String address = fraud.byAddress().get(0).key();
+		mvc.perform(get("/quan-tri/binh-chon/{id}/gian-lan", p.id()).with(users.as("bandanvan")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString(address)));
+		mvc.perform(post("/quan-tri/binh-chon/{id}/huy-phieu", p.id()).param("address", address)
+			.with(users.as("bandanvan"))
+			.with(csrf())).andExpect(flash().attribute("failure", containsString("lý do")));
+		mvc.perform(post("/quan-tri/binh-chon/{id}/huy-phieu", p.id()).param("address", address)
+			.param("reason", "Bỏ phiếu dồn dập từ một địa chỉ")
+			.with(users.as("bandanvan"))
+			.with(csrf())).andExpect(flash().attribute("success", containsString("5 phiếu")));
+		assertThat(rows(p.id())).isEqualTo(5);
+		PollResults results = polls.results(users.load("bandanvan"), p.id()).orElseThrow();
+		assertThat(results.totalVotes()).isZero();
+		assertThat(results.options().get(0).votes()).isZero();
+		assertThat(polls.fraud(users.load("bandanvan"), p.id()).byAddress().get(0).voided()).isEqualTo(5);
+		String votes = mvc.perform(get("/quan-tri/binh-chon/{id}/phieu.csv", p.id()).with(users.as("bandanvan")))
+			.andReturn()
+			.getResponse()
+			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(votes).contains("Bỏ phiếu dồn dập từ một địa chỉ");
+		mvc.perform(get("/quan-tri/nhat-ky").param("action", "poll.void").with(users.as("admin")))
+			.andExpect(content().string(containsString("Bỏ phiếu dồn dập")));
+	}
+
 }

@@ -94,6 +94,26 @@ class PollAdminController {
 		}
 	}
 
+	@GetMapping("/{id}/gian-lan")
+	String fraud(@AuthenticationPrincipal DvkUser user, @PathVariable long id, Model model) {
+		model.addAttribute("p", polls.find(id).orElseThrow(() -> UserFacingException.notFound("poll.notFound")));
+		model.addAttribute("fraud", polls.fraud(user, id));
+		return "poll/admin/fraud";
+	}
+
+	@PostMapping("/{id}/huy-phieu")
+	String voidBallots(@AuthenticationPrincipal DvkUser user, @PathVariable long id, @RequestParam String address,
+			@RequestParam(required = false) String reason, RedirectAttributes redirect) {
+		try {
+			int n = polls.voidByAddress(user, id, address, reason);
+			redirect.addFlashAttribute("success", texts.get("poll.void.done", n));
+		}
+		catch (UserFacingException ex) {
+			redirect.addFlashAttribute("failure", texts.get(ex));
+		}
+		return "redirect:/quan-tri/binh-chon/" + id + "/gian-lan";
+	}
+
 	@PostMapping("/{id}/ket-thuc")
 	String close(@AuthenticationPrincipal DvkUser user, @PathVariable long id, RedirectAttributes redirect) {
 		polls.close(user, id);
