@@ -61,6 +61,14 @@ public class PollService {
 
 	private final int subnetFactor;
 
+	// A poll's definition, kept two seconds too: a crowd voting or refreshing the results reads neither the poll
+	// nor its options from the database each time. Closing and publishing drop it on this node at once (another
+	// node sees the change within the two seconds).
+	private final Cache<Long, Optional<PollView>> views = Caffeine.newBuilder()
+		.expireAfterWrite(Duration.ofSeconds(2))
+		.maximumSize(1000)
+		.build();
+
 	private final Cache<Long, PollResults> results = Caffeine.newBuilder()
 		.expireAfterWrite(Duration.ofSeconds(2))
 		.maximumSize(1000)
@@ -157,6 +165,7 @@ public class PollService {
 			audit.record("poll.close", "poll", id, p.title());
 			AfterCommit.run(() -> events.publishEvent(new PublicContentChanged("poll")));
 		});
+		views.invalidate(id);
 		results.invalidate(id);
 	}
 
@@ -168,6 +177,7 @@ public class PollService {
 			audit.record("poll.publishResults", "poll", id, p.title());
 			AfterCommit.run(() -> events.publishEvent(new PublicContentChanged("poll")));
 		});
+		views.invalidate(id);
 		results.invalidate(id);
 	}
 
@@ -330,7 +340,7 @@ public class PollService {
 	// --- everyone -----------------------------------------------------------------------------------------------
 
 	public Optional<PollView> find(long id) {
-		return polls.find(id).map(this::view);
+		return views.get(id, k -> polls.find(k).map(this::view));
 	}
 
 	public List<PollView> active() {

@@ -47,6 +47,10 @@ class NewsCategoryAdminController {
 		}
 		catch (UserFacingException ex) {
 			redirect.addFlashAttribute("failure", texts.get(ex));
+			// What was typed comes back in the form.
+			redirect.addFlashAttribute("newVi", nameVi);
+			redirect.addFlashAttribute("newEn", nameEn);
+			redirect.addFlashAttribute("newOrder", sortOrder);
 		}
 		return "redirect:/quan-tri/tin-tuc/chuyen-muc";
 	}
