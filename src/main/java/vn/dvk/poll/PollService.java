@@ -61,6 +61,10 @@ public class PollService {
 
 	private final int subnetFactor;
 
+	private final vn.dvk.account.CitizenService citizens;
+
+	private final ProofOfWork pow;
+
 	// A poll's definition, kept two seconds too: a crowd voting or refreshing the results reads neither the poll
 	// nor its options from the database each time. Closing and publishing drop it on this node at once (another
 	// node sees the change within the two seconds).
@@ -76,8 +80,10 @@ public class PollService {
 
 	PollService(Polls polls, RegistryService registry, AuditLog audit, TransactionTemplate tx,
 			ApplicationEventPublisher events, vn.dvk.visits.VisitorIdentity identities,
-			vn.dvk.shared.RateLimiter limiter,
+			vn.dvk.shared.RateLimiter limiter, vn.dvk.account.CitizenService citizens, ProofOfWork pow,
 			@org.springframework.beans.factory.annotation.Value("${dvk.poll.subnet-factor:20}") int subnetFactor) {
+		this.citizens = citizens;
+		this.pow = pow;
 		this.identities = identities;
 		this.limiter = limiter;
 		this.subnetFactor = subnetFactor;
@@ -92,7 +98,8 @@ public class PollService {
 	 * Who votes: the identity the poll's rule asks for, and what is kept about the request (hashes of the address
 	 * and of its /24 or /64 network, never the address itself).
 	 */
-	public record Voter(DvkUser user, String deviceKey, String ipHash, String subnetHash, String userAgent) {
+	public record Voter(DvkUser user, String deviceKey, String ipHash, String subnetHash, String userAgent,
+			String proofOfWork) {
 	}
 
 	public static boolean isStaff(DvkUser user) {
@@ -103,6 +110,48 @@ public class PollService {
 
 	public PollView create(DvkUser user, PollDraft d) {
 		requireStaff(user);
+		Checked c = check(d);
+		long id = tx.execute(status -> {
+			long pollId = polls.insert(c.draft(), user.getUsername());
+			insertOptions(pollId, c.labels());
+			audit.record("poll.create", "poll", pollId, c.draft().title());
+			AfterCommit.run(() -> events.publishEvent(new PublicContentChanged("poll")));
+			return pollId;
+		});
+		return find(id).orElseThrow();
+	}
+
+	/**
+	 * Rewrites a poll, options included, while it has not opened: before the start nobody can have voted, so
+	 * nothing is lost. Refused once it has opened.
+	 */
+	public PollView update(DvkUser user, long id, PollDraft d) {
+		requireStaff(user);
+		polls.find(id).orElseThrow(() -> UserFacingException.notFound("poll.notFound"));
+		Checked c = check(d);
+		tx.executeWithoutResult(status -> {
+			if (!polls.updateBeforeOpening(id, c.draft(), Instant.now())) {
+				throw new UserFacingException(HttpStatus.CONFLICT, "poll.edit.started");
+			}
+			polls.deleteOptions(id);
+			insertOptions(id, c.labels());
+			audit.record("poll.update", "poll", id, c.draft().title());
+			AfterCommit.run(() -> events.publishEvent(new PublicContentChanged("poll")));
+		});
+		views.invalidate(id);
+		results.invalidate(id);
+		return find(id).orElseThrow();
+	}
+
+	/** Whether staff may still edit the poll (it has not opened). */
+	public static boolean editable(PollView p) {
+		return p.editableAt(Instant.now());
+	}
+
+	private record Checked(PollDraft draft, List<String[]> labels) {
+	}
+
+	private Checked check(PollDraft d) {
 		String title = VietnameseText.clean(d.title());
 		if (VietnameseText.isBlank(title) || title.length() > 300) {
 			throw UserFacingException.field("title", "poll.title.invalid");
@@ -112,10 +161,6 @@ public class PollService {
 		}
 		if (d.startsAt() == null || d.endsAt() == null || !d.endsAt().isAfter(d.startsAt())) {
 			throw UserFacingException.field("endsAt", "poll.time.order");
-		}
-		if (d.proofOfWork()) {
-			// Not silently ignored: the challenge is not built yet, so a poll cannot promise it.
-			throw UserFacingException.field("proofOfWork", "poll.pow.unavailable");
 		}
 		if (d.ipLimitPerMinute() != null && (d.ipLimitPerMinute() < 1 || d.ipLimitPerMinute() > 100_000)) {
 			throw UserFacingException.field("ipLimitPerMinute", "poll.ipLimit.invalid");
@@ -142,19 +187,15 @@ public class PollService {
 			}
 		}
 		String description = d.description() == null ? null : VietnameseText.clean(d.description());
-		PollDraft clean = new PollDraft(title, description, d.options(), d.maxChoices(), d.startsAt(), d.endsAt(),
-				d.voterRule(), d.frequency(), d.resultsVisibility(), d.proofOfWork(), d.ipLimitPerMinute());
-		long id = tx.execute(status -> {
-			long pollId = polls.insert(clean, user.getUsername());
-			for (int i = 0; i < labels.size(); i++) {
-				String[] l = labels.get(i);
-				polls.insertOption(pollId, i, l[0], l[1] == null ? null : Long.valueOf(l[1]));
-			}
-			audit.record("poll.create", "poll", pollId, title);
-			AfterCommit.run(() -> events.publishEvent(new PublicContentChanged("poll")));
-			return pollId;
-		});
-		return find(id).orElseThrow();
+		return new Checked(new PollDraft(title, description, d.options(), d.maxChoices(), d.startsAt(), d.endsAt(),
+				d.voterRule(), d.frequency(), d.resultsVisibility(), d.proofOfWork(), d.ipLimitPerMinute()), labels);
+	}
+
+	private void insertOptions(long pollId, List<String[]> labels) {
+		for (int i = 0; i < labels.size(); i++) {
+			String[] l = labels.get(i);
+			polls.insertOption(pollId, i, l[0], l[1] == null ? null : Long.valueOf(l[1]));
+		}
 	}
 
 	public void close(DvkUser user, long id) {
@@ -296,8 +337,12 @@ public class PollService {
 
 	}
 
-	/** What staff look at for fraud: ballots per address hash, per minute and per browser class. */
-	public record Fraud(List<Count> byAddress, List<Count> byMinute, List<Count> byBrowser) {
+	/**
+	 * What staff look at for fraud: ballots per address hash, per /24 or /64 network, per minute (bursts show as
+	 * minutes far above the rest), per browser class, and how long after registering account holders voted.
+	 */
+	public record Fraud(List<Count> byAddress, List<Count> bySubnet, List<Count> byMinute, List<Count> byBrowser,
+			List<Count> byAccountAge) {
 
 		/** A group and its ballots, voided ones included. */
 		public record Count(String key, long ballots, long voided) {
@@ -308,9 +353,27 @@ public class PollService {
 	public Fraud fraud(DvkUser user, long id) {
 		requireStaff(user);
 		find(id).orElseThrow(() -> UserFacingException.notFound("poll.notFound"));
-		return new Fraud(counts(polls.countsBy(id, "ip_hash", 20)),
+		return new Fraud(counts(polls.countsBy(id, "ip_hash", 20)), counts(polls.countsBy(id, "subnet_hash", 20)),
 				counts(polls.countsBy(id, "date_trunc('minute', cast_at)", 20)),
-				counts(polls.countsBy(id, "ua_class", 10)));
+				counts(polls.countsBy(id, "ua_class", 10)), counts(polls.countsBy(id, ACCOUNT_AGE, 10)));
+	}
+
+	// Buckets of the time between registering and voting; keys are message suffixes (poll.fraud.age.*).
+	private static final String ACCOUNT_AGE = "case when account_age_seconds is null then '-' "
+			+ "when account_age_seconds < 60 then '1m' when account_age_seconds < 600 then '10m' "
+			+ "when account_age_seconds < 3600 then '1h' when account_age_seconds < 86400 then '1d' else 'more' end";
+
+	/** Groups of ballots staff can void at once. */
+	public enum VoidGroup {
+
+		ADDRESS("ip_hash"), SUBNET("subnet_hash");
+
+		private final String column;
+
+		VoidGroup(String column) {
+			this.column = column;
+		}
+
 	}
 
 	private static List<Fraud.Count> counts(List<Polls.Count> rows) {
@@ -318,10 +381,10 @@ public class PollService {
 	}
 
 	/**
-	 * Voids every counted ballot sent from one address hash, with a reason: the rows stay (and show as voided in
+	 * Voids every counted ballot sent from one address (or network) hash, with a reason: the rows stay (and show as voided in
 	 * exports), tallies leave them out, and the action is audited.
 	 */
-	public int voidByAddress(DvkUser user, long id, String ipHash, String reason) {
+	public int voidBallots(DvkUser user, long id, VoidGroup group, String hash, String reason) {
 		requireStaff(user);
 		PollView p = find(id).orElseThrow(() -> UserFacingException.notFound("poll.notFound"));
 		String why = reason == null ? "" : VietnameseText.clean(reason);
@@ -329,8 +392,9 @@ public class PollService {
 			throw UserFacingException.field("reason", "poll.void.reason");
 		}
 		Integer n = tx.execute(status -> {
-			int count = polls.voidByIp(id, ipHash, why);
-			audit.record("poll.void", "poll", id, p.title() + ": " + count + " × " + ipHash + " — " + why);
+			int count = polls.voidBy(id, group.column, hash, why);
+			audit.record("poll.void", "poll", id,
+					p.title() + ": " + count + " × " + group.name().toLowerCase(Locale.ROOT) + " " + hash + " — " + why);
 			return count;
 		});
 		results.invalidate(id);
@@ -341,6 +405,15 @@ public class PollService {
 
 	public Optional<PollView> find(long id) {
 		return views.get(id, k -> polls.find(k).map(this::view));
+	}
+
+	/** A fresh proof-of-work challenge for a poll that asks for one. */
+	public Map<String, Object> challenge(long id) {
+		PollView p = find(id).orElseThrow(() -> UserFacingException.notFound("poll.notFound"));
+		if (!p.proofOfWork()) {
+			throw UserFacingException.notFound("poll.pow.notNeeded");
+		}
+		return pow.challenge(id);
 	}
 
 	public List<PollView> active() {
@@ -399,11 +472,21 @@ public class PollService {
 		if (!own.containsAll(chosen)) {
 			throw UserFacingException.badRequest("poll.choice.foreign");
 		}
+		if (p.proofOfWork()) {
+			pow.spend(pollId, voter.proofOfWork());
+		}
 		String identity;
+		Long accountAge = null;
 		if (p.voterRule() == PollRules.VoterRule.VERIFIED_ACCOUNT) {
 			if (voter.user() == null) {
 				throw new UserFacingException(HttpStatus.UNAUTHORIZED, "poll.account.required");
 			}
+			vn.dvk.account.CitizenService.Status status = citizens.status(voter.user().id())
+				.orElseThrow(() -> new UserFacingException(HttpStatus.UNAUTHORIZED, "poll.account.required"));
+			if (!status.emailVerified()) {
+				throw new UserFacingException(HttpStatus.FORBIDDEN, "poll.account.unverified");
+			}
+			accountAge = Math.max(0, Duration.between(status.registeredAt(), now).toSeconds());
 			identity = "u:" + voter.user().id();
 		}
 		else {
@@ -413,9 +496,10 @@ public class PollService {
 		String identityHash = identities.hash(pollId + "|" + identity);
 		LocalDate bucket = p.frequency() == PollRules.Frequency.DAILY ? VietnameseFormats.today() : ONCE_BUCKET;
 		List<Long> options = List.copyOf(chosen);
+		Long age = accountAge;
 		try {
 			tx.executeWithoutResult(status -> polls.insertBallot(pollId, identityHash, bucket, voter.ipHash(),
-					userAgentClass(voter.userAgent()), options));
+					voter.subnetHash(), userAgentClass(voter.userAgent()), age, options));
 		}
 		catch (DataIntegrityViolationException | TransientDataAccessException ex) {
 			// The constraint (or the lock another insert of the same identity holds) says it is already there.
@@ -453,9 +537,10 @@ public class PollService {
 	private PollView view(Polls.Row r) {
 		List<PollView.Option> options = new ArrayList<>();
 		for (Polls.OptionRow o : polls.options(r.id())) {
-			String path = o.modelId() == null ? null
-					: registry.findPublic(o.modelId()).map(ModelView::publicPath).orElse(null);
-			options.add(new PollView.Option(o.id(), o.label(), o.modelId(), path));
+			Optional<ModelView> m = o.modelId() == null ? Optional.empty() : registry.findPublic(o.modelId());
+			options.add(new PollView.Option(o.id(), o.label(), o.modelId(), m.map(ModelView::publicPath).orElse(null),
+					m.map(ModelView::coverEvidenceId).orElse(null),
+					m.map(v -> v.organizationName() + " – " + v.localityName()).orElse(null)));
 		}
 		return new PollView(r.id(), r.title(), r.description(), r.maxChoices(), r.startsAt(), r.endsAt(),
 				r.voterRule(), r.frequency(), r.resultsVisibility(), r.resultsPublished(), r.proofOfWork(),

@@ -9,12 +9,20 @@ public record PollView(long id, String title, String description, int maxChoices
 		boolean resultsPublished, boolean proofOfWork, Integer ipLimitPerMinute, Instant closedAt,
 		List<Option> options) {
 
-	/** An option; {@code modelPath} is the public story of the model it stands for, when any. */
-	public record Option(long id, String label, Long modelId, String modelPath) {
+	/**
+	 * An option; for a model, {@code modelPath} is its public story, {@code coverEvidenceId} its cover photo (when
+	 * it has one) and {@code place} its organization and locality.
+	 */
+	public record Option(long id, String label, Long modelId, String modelPath, Long coverEvidenceId, String place) {
 	}
 
 	public boolean openAt(Instant now) {
 		return closedAt == null && !now.isBefore(startsAt) && now.isBefore(endsAt);
+	}
+
+	/** Staff may rewrite a poll until it opens (nobody can have voted before). */
+	public boolean editableAt(Instant now) {
+		return closedAt == null && now.isBefore(startsAt);
 	}
 
 	public boolean endedAt(Instant now) {

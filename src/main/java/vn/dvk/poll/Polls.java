@@ -49,6 +49,23 @@ class Polls {
 		return keys.getKey().longValue();
 	}
 
+	/** Rewrites a poll that has not opened yet; false when it has opened (or closed) meanwhile. */
+	boolean updateBeforeOpening(long id, PollDraft d, Instant now) {
+		return jdbc.sql("""
+				update poll set title = ?, description = ?, max_choices = ?, starts_at = ?, ends_at = ?, voter_rule = ?,
+				  frequency = ?, results_visibility = ?, proof_of_work = ?, ip_limit_per_minute = ?,
+				  version = version + 1
+				where id = ? and starts_at > ? and closed_at is null""")
+			.params(d.title(), d.description(), d.maxChoices(), Timestamp.from(d.startsAt()),
+					Timestamp.from(d.endsAt()), d.voterRule().name(), d.frequency().name(),
+					d.resultsVisibility().name(), d.proofOfWork(), d.ipLimitPerMinute(), id, Timestamp.from(now))
+			.update() == 1;
+	}
+
+	void deleteOptions(long pollId) {
+		jdbc.sql("delete from poll_option where poll_id = ?").params(pollId).update();
+	}
+
 	void insertOption(long pollId, int position, String label, Long modelId) {
 		jdbc.sql("insert into poll_option (poll_id, position, label, model_id) values (?, ?, ?, ?)")
 			.params(pollId, position, label, modelId)
@@ -95,19 +112,21 @@ class Polls {
 			.params(pollId)
 			.query((rs, n) -> {
 				long model = rs.getLong(4);
-				return new OptionRow(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.wasNull() ? null : model);
+				Long modelId = rs.wasNull() ? null : model; // read before any other column
+				return new OptionRow(rs.getLong(1), rs.getLong(2), rs.getString(3), modelId);
 			})
 			.list();
 	}
 
 	/** Inserts the ballot and its choices; a second ballot of the identity in the bucket breaks the constraint. */
-	void insertBallot(long pollId, String identityHash, LocalDate bucket, String ipHash, String uaClass,
-			List<Long> optionIds) {
+	void insertBallot(long pollId, String identityHash, LocalDate bucket, String ipHash, String subnetHash,
+			String uaClass, Long accountAgeSeconds, List<Long> optionIds) {
 		GeneratedKeyHolder keys = new GeneratedKeyHolder();
 		jdbc.sql("""
-				insert into poll_ballot (poll_id, identity_hash, bucket, cast_at, ip_hash, ua_class)
-				values (?, ?, ?, ?, ?, ?)""")
-			.params(pollId, identityHash, Date.valueOf(bucket), Timestamp.from(Instant.now()), ipHash, uaClass)
+				insert into poll_ballot (poll_id, identity_hash, bucket, cast_at, ip_hash, subnet_hash, ua_class,
+				account_age_seconds) values (?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(pollId, identityHash, Date.valueOf(bucket), Timestamp.from(Instant.now()), ipHash, subnetHash,
+					uaClass, accountAgeSeconds)
 			.update(keys, "id");
 		long ballot = keys.getKey().longValue();
 		for (Long option : optionIds) {
@@ -153,10 +172,11 @@ class Polls {
 			.list();
 	}
 
-	int voidByIp(long pollId, String ipHash, String reason) {
-		return jdbc.sql("update poll_ballot set voided = true, void_reason = ? where poll_id = ? and ip_hash = ? "
-				+ "and not voided")
-			.params(reason, pollId, ipHash)
+	/** Voids the counted ballots of one group; {@code column} is a fixed column name, never user input. */
+	int voidBy(long pollId, String column, String hash, String reason) {
+		return jdbc.sql("update poll_ballot set voided = true, void_reason = ? where poll_id = ? and " + column
+				+ " = ? and not voided")
+			.params(reason, pollId, hash)
 			.update();
 	}
 

@@ -63,6 +63,8 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
 					"spring.datasource.username", "sa", "spring.datasource.password", "");
 		}
 		context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("dvk-test-database", props));
+		context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("dvk-test-mail",
+				Map.of("spring.mail.host", "127.0.0.1", "spring.mail.port", TestMail.port())));
 	}
 
 	/** Creates the test database on the server when it does not exist yet. */

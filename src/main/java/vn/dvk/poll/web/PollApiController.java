@@ -59,7 +59,8 @@ class PollApiController {
 			List<ActiveOption> options) {
 	}
 
-	record Ballot(List<Long> optionIds) {
+	/** The options chosen, and the solved proof-of-work challenge when the poll asks for one (ALTCHA payload). */
+	record Ballot(List<Long> optionIds, String altcha) {
 	}
 
 	@Operation(summary = "Tạo cuộc bình chọn (cán bộ)")
@@ -100,14 +101,20 @@ class PollApiController {
 			.orElseThrow(() -> new UserFacingException(HttpStatus.FORBIDDEN, "poll.results.hidden"));
 	}
 
+	@Operation(summary = "Thử thách chống bỏ phiếu tự động (định dạng ALTCHA) cho cuộc bình chọn có yêu cầu")
+	@GetMapping("/{id}/challenge")
+	ResponseEntity<Map<String, Object>> challenge(@PathVariable long id) {
+		return ResponseEntity.ok()
+			.header(HttpHeaders.CACHE_CONTROL, "no-store")
+			.body(polls.challenge(id));
+	}
+
 	@Operation(summary = "Bỏ phiếu: 201 lần đầu, 200 với alreadyVoted khi đã bỏ phiếu")
 	@PostMapping("/{id}/votes")
 	ResponseEntity<Map<String, Object>> vote(@AuthenticationPrincipal DvkUser user, @PathVariable long id,
 			@RequestBody(required = false) Ballot ballot, HttpServletRequest request) {
 		VoteOutcome outcome = polls.vote(id, ballot == null ? List.of() : ballot.optionIds(),
-				new PollService.Voter(user, identities.key(request), identities.hash("ip|" + request.getRemoteAddr()),
-						identities.hash("net|" + VisitorIdentity.subnet(request.getRemoteAddr())),
-						request.getHeader(HttpHeaders.USER_AGENT)));
+				Voters.from(request, user, identities, ballot == null ? null : ballot.altcha()));
 		return ResponseEntity.status(outcome.counted() ? HttpStatus.CREATED : HttpStatus.OK)
 			.body(Map.of("pollId", id, "counted", outcome.counted(), "alreadyVoted", outcome.alreadyVoted()));
 	}

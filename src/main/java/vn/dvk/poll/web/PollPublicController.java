@@ -33,7 +33,11 @@ class PollPublicController {
 
 	private final Texts texts;
 
-	PollPublicController(PollService polls, VisitorIdentity identities, Texts texts) {
+	private final vn.dvk.account.CitizenService citizens;
+
+	PollPublicController(PollService polls, VisitorIdentity identities, Texts texts,
+			vn.dvk.account.CitizenService citizens) {
+		this.citizens = citizens;
 		this.polls = polls;
 		this.identities = identities;
 		this.texts = texts;
@@ -53,19 +57,23 @@ class PollPublicController {
 		model.addAttribute("open", p.openAt(now));
 		model.addAttribute("ended", p.endedAt(now));
 		model.addAttribute("results", polls.results(user, id).orElse(null));
+		if (p.voterRule() == vn.dvk.poll.PollRules.VoterRule.VERIFIED_ACCOUNT) {
+			// What stands between this visitor and the ballot: logging in, or verifying the e-mail address.
+			model.addAttribute("accountNeed", user == null ? "login"
+					: citizens.status(user.id()).filter(vn.dvk.account.CitizenService.Status::emailVerified)
+						.isPresent() ? null : "verify");
+		}
 		return "poll/poll";
 	}
 
 	@PostMapping("/binh-chon/{id}")
 	String vote(@AuthenticationPrincipal DvkUser user, @PathVariable long id,
-			@RequestParam(name = "option", required = false) List<Long> options, HttpServletRequest request,
+			@RequestParam(name = "option", required = false) List<Long> options,
+			@RequestParam(name = "altcha", required = false) String altcha, HttpServletRequest request,
 			RedirectAttributes redirect) {
 		try {
 			VoteOutcome outcome = polls.vote(id, options,
-					new PollService.Voter(user, identities.key(request),
-							identities.hash("ip|" + request.getRemoteAddr()),
-							identities.hash("net|" + VisitorIdentity.subnet(request.getRemoteAddr())),
-							request.getHeader(HttpHeaders.USER_AGENT)));
+					Voters.from(request, user, identities, altcha));
 			redirect.addFlashAttribute("success",
 					texts.get(outcome.counted() ? "poll.vote.thanks" : "poll.vote.already"));
 		}

@@ -57,7 +57,34 @@ class PollAdminController {
 		return form(model, form);
 	}
 
+	@GetMapping("/{id}/sua")
+	String edit(@PathVariable long id, Model model, RedirectAttributes redirect) {
+		PollView p = polls.find(id).orElseThrow(() -> UserFacingException.notFound("poll.notFound"));
+		if (!PollService.editable(p)) {
+			redirect.addFlashAttribute("failure", texts.get("poll.edit.started"));
+			return "redirect:/quan-tri/binh-chon";
+		}
+		model.addAttribute("editing", p);
+		return form(model, PollForm.of(p));
+	}
+
+	@PostMapping("/{id}/sua")
+	String update(@AuthenticationPrincipal DvkUser user, @PathVariable long id, @ModelAttribute("form") PollForm form,
+			BindingResult binding, Model model, RedirectAttributes redirect) {
+		try {
+			PollView p = polls.update(user, id, form.draft());
+			redirect.addFlashAttribute("success", texts.get("poll.admin.updated"));
+			return "redirect:" + p.path();
+		}
+		catch (UserFacingException ex) {
+			Texts.reject(binding, ex);
+			model.addAttribute("editing", polls.find(id).orElse(null));
+			return form(model, form);
+		}
+	}
+
 	private String form(Model model, PollForm form) {
+		model.addAttribute("form", form);
 		model.addAttribute("voterRules", PollRules.VoterRule.values());
 		model.addAttribute("frequencies", PollRules.Frequency.values());
 		model.addAttribute("visibilities", PollRules.ResultsVisibility.values());
@@ -103,9 +130,10 @@ class PollAdminController {
 
 	@PostMapping("/{id}/huy-phieu")
 	String voidBallots(@AuthenticationPrincipal DvkUser user, @PathVariable long id, @RequestParam String address,
+			@RequestParam(defaultValue = "ADDRESS") PollService.VoidGroup group,
 			@RequestParam(required = false) String reason, RedirectAttributes redirect) {
 		try {
-			int n = polls.voidByAddress(user, id, address, reason);
+			int n = polls.voidBallots(user, id, group, address, reason);
 			redirect.addFlashAttribute("success", texts.get("poll.void.done", n));
 		}
 		catch (UserFacingException ex) {

@@ -33,6 +33,37 @@ public class PollForm {
 
 	private Integer ipLimitPerMinute;
 
+	private boolean proofOfWork;
+
+	/** The form filled with a poll, for editing before it opens. */
+	static PollForm of(vn.dvk.poll.PollView p) {
+		PollForm f = new PollForm();
+		f.title = p.title();
+		f.description = p.description();
+		f.options = String.join("\n", p.options()
+			.stream()
+			.map(o -> o.modelId() != null ? "#" + o.modelId() : o.label())
+			.toList());
+		f.maxChoices = p.maxChoices();
+		java.time.format.DateTimeFormatter local = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
+		f.startsAt = p.startsAt().atZone(VietnameseFormats.ZONE).format(local);
+		f.endsAt = p.endsAt().atZone(VietnameseFormats.ZONE).format(local);
+		f.voterRule = p.voterRule();
+		f.frequency = p.frequency();
+		f.resultsVisibility = p.resultsVisibility();
+		f.ipLimitPerMinute = p.ipLimitPerMinute();
+		f.proofOfWork = p.proofOfWork();
+		return f;
+	}
+
+	public boolean isProofOfWork() {
+		return proofOfWork;
+	}
+
+	public void setProofOfWork(boolean proofOfWork) {
+		this.proofOfWork = proofOfWork;
+	}
+
 	PollDraft draft() {
 		List<PollDraft.Option> list = new ArrayList<>();
 		if (options != null) {
@@ -50,7 +81,7 @@ public class PollForm {
 			}
 		}
 		return new PollDraft(title, description, list, maxChoices, time("startsAt", startsAt).toInstant(),
-				time("endsAt", endsAt).toInstant(), voterRule, frequency, resultsVisibility, false, ipLimitPerMinute);
+				time("endsAt", endsAt).toInstant(), voterRule, frequency, resultsVisibility, proofOfWork, ipLimitPerMinute);
 	}
 
 	private static java.time.ZonedDateTime time(String field, String text) {
