@@ -498,8 +498,14 @@ public class PollService {
 		List<Long> options = List.copyOf(chosen);
 		Long age = accountAge;
 		try {
-			tx.executeWithoutResult(status -> polls.insertBallot(pollId, identityHash, bucket, voter.ipHash(),
-					voter.subnetHash(), userAgentClass(voter.userAgent()), age, options));
+			Runnable insert = () -> polls.insertBallot(pollId, identityHash, bucket, voter.ipHash(), voter.subnetHash(),
+					userAgentClass(voter.userAgent()), age, options);
+			if (polls.singleStatementBallots()) {
+				insert.run(); // one statement, committed (and durable) when it returns
+			}
+			else {
+				tx.executeWithoutResult(status -> insert.run());
+			}
 		}
 		catch (DataIntegrityViolationException | TransientDataAccessException ex) {
 			// The constraint (or the lock another insert of the same identity holds) says it is already there.

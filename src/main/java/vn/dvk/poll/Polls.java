@@ -22,8 +22,24 @@ class Polls {
 
 	private final JdbcClient jdbc;
 
-	Polls(JdbcClient jdbc) {
+	// PostgreSQL writes a ballot and its choices in one statement (one round trip, committed on its own); H2 has
+	// no data-modifying WITH, so there it takes two statements in the caller's transaction.
+	private final boolean postgres;
+
+	Polls(JdbcClient jdbc, javax.sql.DataSource dataSource) {
 		this.jdbc = jdbc;
+		try (java.sql.Connection c = dataSource.getConnection()) {
+			this.postgres = c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT)
+				.contains("postgres");
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Cannot read the database product", ex);
+		}
+	}
+
+	/** Whether {@link #insertBallot} is one atomic statement (no surrounding transaction needed). */
+	boolean singleStatementBallots() {
+		return postgres;
 	}
 
 	record Row(long id, String title, String description, int maxChoices, Instant startsAt, Instant endsAt,
@@ -121,18 +137,30 @@ class Polls {
 	/** Inserts the ballot and its choices; a second ballot of the identity in the bucket breaks the constraint. */
 	void insertBallot(long pollId, String identityHash, LocalDate bucket, String ipHash, String subnetHash,
 			String uaClass, Long accountAgeSeconds, List<Long> optionIds) {
+		Object[] ballot = { pollId, identityHash, Date.valueOf(bucket), Timestamp.from(Instant.now()), ipHash,
+				subnetHash, uaClass, accountAgeSeconds };
+		if (postgres) {
+			List<Object> params = new ArrayList<>(ballot.length + optionIds.size());
+			java.util.Collections.addAll(params, ballot);
+			params.addAll(optionIds);
+			jdbc.sql("with b as (" + BALLOT + " returning id) insert into poll_ballot_choice (ballot_id, option_id) "
+					+ "select b.id, o.v from b cross join (values " + String.join(", ",
+							java.util.Collections.nCopies(optionIds.size(), "(cast(? as bigint))"))
+					+ ") as o (v)")
+				.params(params)
+				.update();
+			return;
+		}
 		GeneratedKeyHolder keys = new GeneratedKeyHolder();
-		jdbc.sql("""
-				insert into poll_ballot (poll_id, identity_hash, bucket, cast_at, ip_hash, subnet_hash, ua_class,
-				account_age_seconds) values (?, ?, ?, ?, ?, ?, ?, ?)""")
-			.params(pollId, identityHash, Date.valueOf(bucket), Timestamp.from(Instant.now()), ipHash, subnetHash,
-					uaClass, accountAgeSeconds)
-			.update(keys, "id");
-		long ballot = keys.getKey().longValue();
+		jdbc.sql(BALLOT).params(ballot).update(keys, "id");
+		long id = keys.getKey().longValue();
 		for (Long option : optionIds) {
-			jdbc.sql("insert into poll_ballot_choice (ballot_id, option_id) values (?, ?)").params(ballot, option).update();
+			jdbc.sql("insert into poll_ballot_choice (ballot_id, option_id) values (?, ?)").params(id, option).update();
 		}
 	}
+
+	private static final String BALLOT = "insert into poll_ballot (poll_id, identity_hash, bucket, cast_at, ip_hash, "
+			+ "subnet_hash, ua_class, account_age_seconds) values (?, ?, ?, ?, ?, ?, ?, ?)";
 
 	boolean hasBallot(long pollId, String identityHash, LocalDate bucket) {
 		return jdbc.sql("select count(*) from poll_ballot where poll_id = ? and identity_hash = ? and bucket = ?")

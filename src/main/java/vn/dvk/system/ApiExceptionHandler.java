@@ -26,6 +26,7 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 
 import vn.dvk.shared.UserFacingException;
+import vn.dvk.shared.ApiErrors;
 
 /** Turns exceptions of the JSON API into a JSON object with status, error and message with a Vietnamese message. */
 @RestControllerAdvice(annotations = RestController.class)

@@ -13,6 +13,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.RequestMapping;
+import vn.dvk.shared.ApiErrors;
 
 /**
  * Every error the container sees ends here: API paths get the JSON error body, pages get a Vietnamese error page.

@@ -3,12 +3,13 @@ package vn.dvk.system;
 import java.time.Duration;
 import java.util.Locale;
 
-import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.ResponseCookie;
 import org.springframework.web.servlet.LocaleResolver;
+
+import vn.dvk.shared.RequestLocales;
 
 /**
  * Vietnamese first, English second: a visitor gets Vietnamese until they choose English with {@code ?lang=en},
@@ -17,9 +18,9 @@ import org.springframework.web.servlet.LocaleResolver;
  */
 class DvkLocaleResolver implements LocaleResolver {
 
-	static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
+	static final Locale VIETNAMESE = RequestLocales.VIETNAMESE;
 
-	static final String COOKIE = "lang";
+	static final String COOKIE = RequestLocales.COOKIE;
 
 	@Override
 	public Locale resolveLocale(HttpServletRequest request) {
@@ -27,29 +28,11 @@ class DvkLocaleResolver implements LocaleResolver {
 	}
 
 	static Locale resolve(HttpServletRequest request) {
-		String param = request.getParameter("lang");
-		if (param != null) {
-			return supported(param);
-		}
-		Cookie[] cookies = request.getCookies();
-		if (cookies != null) {
-			for (Cookie c : cookies) {
-				if (COOKIE.equals(c.getName())) {
-					return supported(c.getValue());
-				}
-			}
-		}
-		String uri = request.getRequestURI();
-		String accept = request.getHeader("Accept-Language");
-		if (uri != null && uri.startsWith(request.getContextPath() + "/api/") && accept != null
-				&& accept.trim().toLowerCase(Locale.ROOT).startsWith("en")) {
-			return Locale.ENGLISH;
-		}
-		return VIETNAMESE;
+		return RequestLocales.resolve(request);
 	}
 
 	static Locale supported(String tag) {
-		return tag != null && tag.trim().toLowerCase(Locale.ROOT).startsWith("en") ? Locale.ENGLISH : VIETNAMESE;
+		return RequestLocales.supported(tag);
 	}
 
 	@Override

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.ModelAndView;
+import vn.dvk.shared.ApiErrors;
 
 /**
  * An upload over the container's limit fails before any controller is chosen, and the error page cannot be

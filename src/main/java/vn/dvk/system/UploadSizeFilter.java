@@ -16,6 +16,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
+import vn.dvk.shared.ApiErrors;
 
 /**
  * Refuses an upload larger than the container accepts before anything parses it. Once the container has tried and

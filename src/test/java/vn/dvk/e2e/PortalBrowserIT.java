@@ -90,4 +90,69 @@ class PortalBrowserIT extends BrowserTestSupport {
 		resize(1280, 1000);
 	}
 
+
+	@Test
+	void staffOpenAPollWithAChallengeAndABrowserSolvesIt() {
+		String marker = "pw" + UUID.randomUUID().toString().replace("-", "").substring(0, 6);
+		resize(1280, 1000);
+		logIn("bandanvan", DemoUsers.PASSWORD);
+		open("/quan-tri/binh-chon/moi", "poll-form");
+		driver.findElement(By.id("title")).sendKeys("Bình chọn gương thanh niên " + marker);
+		driver.findElement(By.id("options")).sendKeys("Anh Nguyễn Văn Hải\nChị Lò Thị Sáng");
+		((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+				"document.getElementById('startsAt').value = arguments[0];",
+				java.time.LocalDateTime.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).minusHours(1).withSecond(0).withNano(0)
+					.toString());
+		click(By.id("proofOfWork1"));
+		click(By.xpath("//button[normalize-space()='Tạo cuộc bình chọn']"));
+		waitUp().until(ExpectedConditions.urlMatches(".*/binh-chon/\\d+$"));
+		String pollUrl = driver.getCurrentUrl();
+		driver.manage().deleteAllCookies();
+		driver.get(pollUrl);
+		// the browser solves the challenge by itself, then the button is enabled
+		waitUp().until(d -> "ready".equals(d.findElement(By.cssSelector("form[data-pow-url]")).getAttribute("data-pow-state")));
+		assertThat(driver.findElement(By.cssSelector("[data-pow-status]")).getText()).contains("Đã xác minh trình duyệt");
+		checked("poll-pow-ready");
+		click(By.cssSelector("input[name=option]"));
+		click(By.xpath("//button[normalize-space()='Gửi bình chọn']"));
+		waitUp().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".alert-success"),
+				"Cảm ơn bạn đã bình chọn"));
+		checked("poll-pow-voted");
+		// results are served from a cache refreshed every two seconds
+		waitUp().until(d -> {
+			d.navigate().refresh();
+			return d.findElement(By.cssSelector(".poll-results")).getText().contains("1 (100,0%)");
+		});
+		// a second ballot from the same browser is told it already voted
+		waitUp().until(d -> "ready".equals(d.findElement(By.cssSelector("form[data-pow-url]")).getAttribute("data-pow-state")));
+		click(By.cssSelector("input[name=option]"));
+		click(By.xpath("//button[normalize-space()='Gửi bình chọn']"));
+		waitUp().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".alert"), "đã bình chọn"));
+	}
+
+	@Test
+	void aCitizenRegistersOnAPhone() {
+		String username = "dk" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+		driver.manage().deleteAllCookies();
+		resize(390, 844);
+		open("/dang-ky", "register-phone");
+		assertThat(scrollsSideways()).isFalse();
+		driver.findElement(By.id("username")).sendKeys(username);
+		driver.findElement(By.id("fullName")).sendKeys("Trần Thị Thu Hà");
+		driver.findElement(By.id("email")).sendKeys(username + "@example.vn");
+		driver.findElement(By.id("password")).sendKeys("Matkhau@2026");
+		driver.findElement(By.id("passwordConfirm")).sendKeys("Matkhau@2027");
+		click(By.xpath("//button[normalize-space()='Đăng ký']"));
+		waitUp().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".invalid-feedback"),
+				"không khớp"));
+		checked("register-error-phone");
+		driver.findElement(By.id("password")).sendKeys("Matkhau@2026");
+		driver.findElement(By.id("passwordConfirm")).sendKeys("Matkhau@2026");
+		click(By.xpath("//button[normalize-space()='Đăng ký']"));
+		waitUp().until(ExpectedConditions.urlContains("/dang-ky/da-gui"));
+		assertThat(driver.findElement(By.cssSelector("main")).getText()).contains(username + "@example.vn");
+		checked("register-sent-phone");
+		resize(1280, 1000);
+	}
+
 }

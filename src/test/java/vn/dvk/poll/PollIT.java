@@ -123,6 +123,14 @@ class PollIT {
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.message", containsString("ít nhất một")));
 		mvc.perform(post("/api/v1/polls/{id}/votes", p.id()).contentType("application/json")
+			.header("Accept-Language", "en")
+			.content("{\"optionIds\":[]}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.message").value("Please choose at least one option."));
+		mvc.perform(post("/api/v1/polls/{id}/votes", p.id()).contentType("application/json").content("{\"optionIds\":[\"x\""))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.message", containsString("JSON")));
+		mvc.perform(post("/api/v1/polls/{id}/votes", p.id()).contentType("application/json")
 			.content("{\"optionIds\":[" + p.options().get(0).id() + "," + p.options().get(1).id() + "]}"))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.message", containsString("tối đa 1")));

@@ -1,4 +1,4 @@
-package vn.dvk.system;
+package vn.dvk.shared;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
  * (Vietnamese unless {@code ?lang=en} or {@code Accept-Language: en}).
  */
 @Component
-class ApiErrors {
+public class ApiErrors {
 
 	private final MessageSource messages;
 
@@ -31,7 +31,7 @@ class ApiErrors {
 		this.json = json;
 	}
 
-	Map<String, Object> body(HttpStatus status, String message) {
+	public Map<String, Object> body(HttpStatus status, String message) {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("status", status.value());
 		body.put("error", status.getReasonPhrase());
@@ -39,16 +39,29 @@ class ApiErrors {
 		return body;
 	}
 
-	String message(HttpServletRequest request, String key, Object... args) {
-		return messages.getMessage(key, args, DvkLocaleResolver.resolve(request));
+	public String message(HttpServletRequest request, String key, Object... args) {
+		return messages.getMessage(key, args, RequestLocales.resolve(request));
 	}
 
-	void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String key)
+	public void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String key)
 			throws IOException {
+		write(response, status, message(request, key));
+	}
+
+	/** A user-facing refusal as the API answers it (with Retry-After for rate limits). */
+	public void write(HttpServletRequest request, HttpServletResponse response, UserFacingException ex)
+			throws IOException {
+		if (ex instanceof TooManyRequestsException tooMany) {
+			response.setHeader("Retry-After", Long.toString(tooMany.retryAfterSeconds()));
+		}
+		write(response, ex.status(), message(request, ex.messageKey(), ex.arguments()));
+	}
+
+	private void write(HttpServletResponse response, HttpStatus status, String message) throws IOException {
 		response.setStatus(status.value());
 		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
 		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-		json.writeValue(response.getOutputStream(), body(status, message(request, key)));
+		json.writeValue(response.getOutputStream(), body(status, message));
 	}
 
 }
