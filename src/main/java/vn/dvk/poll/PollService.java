@@ -354,7 +354,7 @@ public class PollService {
 		requireStaff(user);
 		find(id).orElseThrow(() -> UserFacingException.notFound("poll.notFound"));
 		return new Fraud(counts(polls.countsBy(id, "ip_hash", 20)), counts(polls.countsBy(id, "subnet_hash", 20)),
-				counts(polls.countsBy(id, "date_trunc('minute', cast_at)", 20)),
+				counts(polls.countsByMinute(id, 20)),
 				counts(polls.countsBy(id, "ua_class", 10)), counts(polls.countsBy(id, ACCOUNT_AGE, 10)));
 	}
 

@@ -200,6 +200,17 @@ class Polls {
 			.list();
 	}
 
+	/** Ballots per minute, busiest first; keys are the minutes in Vietnam's time. */
+	List<Count> countsByMinute(long pollId, int limit) {
+		return jdbc.sql("select date_trunc('minute', cast_at) as k, count(*), sum(case when voided then 1 else 0 end) "
+				+ "from poll_ballot where poll_id = ? group by date_trunc('minute', cast_at) "
+				+ "order by count(*) desc, k limit ?")
+			.params(pollId, limit)
+			.query((rs, n) -> new Count(vn.dvk.shared.VietnameseFormats.dateTime(rs.getTimestamp(1).toInstant()),
+					rs.getLong(2), rs.getLong(3)))
+			.list();
+	}
+
 	/** Voids the counted ballots of one group; {@code column} is a fixed column name, never user input. */
 	int voidBy(long pollId, String column, String hash, String reason) {
 		return jdbc.sql("update poll_ballot set voided = true, void_reason = ? where poll_id = ? and " + column

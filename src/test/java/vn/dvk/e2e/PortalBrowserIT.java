@@ -128,6 +128,13 @@ class PortalBrowserIT extends BrowserTestSupport {
 		click(By.cssSelector("input[name=option]"));
 		click(By.xpath("//button[normalize-space()='Gửi bình chọn']"));
 		waitUp().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".alert"), "đã bình chọn"));
+		// staff look at the ballots for fraud
+		String pollId = pollUrl.replaceAll(".*/", "");
+		logIn("bandanvan", DemoUsers.PASSWORD);
+		open("/quan-tri/binh-chon/" + pollId + "/gian-lan", "poll-fraud");
+		assertThat(driver.findElement(By.cssSelector("main")).getText()).contains("Phiếu theo dải mạng",
+				"Thời gian từ lúc đăng ký đến lúc bỏ phiếu", "Không dùng tài khoản");
+		open("/quan-tri/binh-chon", "poll-admin-list");
 	}
 
 	@Test
