@@ -373,6 +373,7 @@ public class NewsService {
 
 	/** Publishes scheduled articles whose time has come (they are visible already; this updates their status). */
 	@Scheduled(fixedDelayString = "${dvk.news.schedule-check:PT30S}", initialDelayString = "PT10S")
+	@net.javacrumbs.shedlock.spring.annotation.SchedulerLock(name = "news.publishDue", lockAtMostFor = "PT5M")
 	@Transactional
 	public void publishDue() {
 		List<Long> due = articles.due(Instant.now());

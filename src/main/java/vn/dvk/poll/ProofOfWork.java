@@ -107,7 +107,8 @@ class ProofOfWork {
 	}
 
 	@Scheduled(fixedDelayString = "PT10M", initialDelayString = "PT1M")
-	void forgetExpired() {
+	@net.javacrumbs.shedlock.spring.annotation.SchedulerLock(name = "poll.forgetSpentChallenges")
+	public void forgetExpired() {
 		jdbc.sql("delete from pow_spent where expires_at < ?").params(Timestamp.from(Instant.now())).update();
 	}
 

@@ -146,8 +146,16 @@ class ModelCatalogue implements SmartLifecycle, HealthIndicator {
 
 	private final ApplicationEventPublisher events;
 
+	private final vn.dvk.shared.ClusterBus bus;
+
 	ModelCatalogue(JdbcClient jdbc, DataSource dataSource, PlatformTransactionManager transactions,
-			QualityRules quality, ApplicationEventPublisher events) {
+			QualityRules quality, ApplicationEventPublisher events, vn.dvk.shared.ClusterBus bus) {
+		this.bus = bus;
+		// Other nodes' writes: read those models again here too.
+		bus.subscribe("catalogue", ids -> refresh(java.util.Arrays.stream(ids.split(","))
+			.filter(t -> !t.isBlank())
+			.map(Long::valueOf)
+			.toList()));
 		this.jdbc = jdbc;
 		this.events = events;
 		this.cursor = new JdbcTemplate(dataSource);
@@ -253,7 +261,7 @@ class ModelCatalogue implements SmartLifecycle, HealthIndicator {
 			return;
 		}
 		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-			refresh(modelIds);
+			refreshEverywhere(modelIds);
 			return;
 		}
 		@SuppressWarnings("unchecked")
@@ -267,7 +275,7 @@ class ModelCatalogue implements SmartLifecycle, HealthIndicator {
 				public void afterCompletion(int status) {
 					TransactionSynchronizationManager.unbindResourceIfPossible(transactionKey);
 					if (status == STATUS_COMMITTED) {
-						refresh(fresh);
+						refreshEverywhere(fresh);
 					}
 				}
 
@@ -275,6 +283,15 @@ class ModelCatalogue implements SmartLifecycle, HealthIndicator {
 			collected = fresh;
 		}
 		collected.addAll(modelIds);
+	}
+
+	private void refreshEverywhere(Collection<Long> modelIds) {
+		try {
+			refresh(modelIds);
+		}
+		finally {
+			bus.publish("catalogue", String.join(",", modelIds.stream().map(String::valueOf).toList()));
+		}
 	}
 
 	void touched(long modelId) {

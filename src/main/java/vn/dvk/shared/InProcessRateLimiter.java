@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 
 /** Fixed one-minute windows per key, in memory; windows older than the current minute are dropped each minute. */
 @Component
+@org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(name = "dvk.cluster.enabled", havingValue = "false", matchIfMissing = true)
 class InProcessRateLimiter implements RateLimiter {
 
 	private record Window(String key, long minute) {

@@ -5,7 +5,16 @@ package vn.dvk.shared;
  * Publish it once the change is committed ({@link AfterCommit}), never before: a page rendered between the event and
  * the commit would be kept with the old content.
  *
+ * In cluster mode the event also reaches the other nodes ({@link PublicContentRelay}), where it arrives with
+ * {@code remote} set.
+ *
  * @param source what changed, for logs (e.g. {@code registry}, {@code organization})
+ * @param remote whether another node published it
  */
-public record PublicContentChanged(String source) {
+public record PublicContentChanged(String source, boolean remote) {
+
+	public PublicContentChanged(String source) {
+		this(source, false);
+	}
+
 }

@@ -67,6 +67,7 @@ public class StagedUploads {
 	}
 
 	@Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
+	@net.javacrumbs.shedlock.spring.annotation.SchedulerLock(name = "uploads.purgeExpired")
 	@Transactional
 	public void purgeExpired() {
 		int n = jdbc.sql("delete from staged_upload where created_at < :before")

@@ -66,6 +66,19 @@ class ApiExceptionHandler {
 				errors.message(request, "error.api.badParameter", ex.getName(), String.valueOf(ex.getValue())));
 	}
 
+	/** The database is down or restarting: 503 with a retry hint; the client's request changed nothing. */
+	@ExceptionHandler({ org.springframework.dao.DataAccessResourceFailureException.class,
+			org.springframework.transaction.CannotCreateTransactionException.class,
+			org.springframework.dao.TransientDataAccessResourceException.class,
+			org.springframework.dao.RecoverableDataAccessException.class })
+	ResponseEntity<Map<String, Object>> databaseDown(HttpServletRequest request) {
+		ResponseEntity<Map<String, Object>> r = respond(HttpStatus.SERVICE_UNAVAILABLE,
+				errors.message(request, "error.databaseUnavailable"));
+		return ResponseEntity.status(r.getStatusCode())
+			.header(org.springframework.http.HttpHeaders.RETRY_AFTER, "10")
+			.body(r.getBody());
+	}
+
 	@ExceptionHandler(HttpMessageNotReadableException.class)
 	ResponseEntity<Map<String, Object>> unreadable(HttpServletRequest request) {
 		return respond(HttpStatus.BAD_REQUEST, errors.message(request, "error.api.badJson"));

@@ -57,6 +57,17 @@ class PageExceptionHandler {
 		return page(response, model, 409, "error.409");
 	}
 
+	/** The database is down or restarting: say so and when to retry; nothing else is lost. */
+	@ExceptionHandler({ org.springframework.dao.DataAccessResourceFailureException.class,
+			org.springframework.transaction.CannotCreateTransactionException.class,
+			org.springframework.dao.TransientDataAccessResourceException.class,
+			org.springframework.dao.RecoverableDataAccessException.class })
+	String databaseDown(HttpServletRequest request, HttpServletResponse response, Model model, Authentication auth) {
+		layout.populate(model, request, auth);
+		response.setHeader(org.springframework.http.HttpHeaders.RETRY_AFTER, "10");
+		return page(response, model, 503, "error.databaseUnavailable");
+	}
+
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
 	String badParameter(HttpServletRequest request, HttpServletResponse response, Model model, Authentication auth) {
 		layout.populate(model, request, auth);

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
  * simultaneous first views of one visitor start one visit.
  */
 @Component
+@org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(name = "dvk.cluster.enabled", havingValue = "false", matchIfMissing = true)
 class InProcessVisitorActivity implements VisitorActivity {
 
 	private static final class Seen {
@@ -88,6 +89,12 @@ class InProcessVisitorActivity implements VisitorActivity {
 		for (String key : visitors.keySet()) {
 			visitors.computeIfPresent(key, (k, s) -> now - s.last >= idleGapMillis ? null : s);
 		}
+	}
+
+	/** When this node last saw the visitor with that membership, or {@code null}. */
+	Long lastSeen(String visitorKey, boolean member) {
+		Seen s = visitors.get(visitorKey);
+		return s == null || s.member != member ? null : s.last;
 	}
 
 	int size() {

@@ -97,6 +97,14 @@ class AnonymousBallotFilter implements Filter, Ordered {
 		catch (UserFacingException ex) {
 			errors.write(request, response, ex);
 		}
+		catch (org.springframework.dao.DataAccessResourceFailureException
+				| org.springframework.transaction.CannotCreateTransactionException
+				| org.springframework.dao.TransientDataAccessResourceException
+				| org.springframework.dao.RecoverableDataAccessException ex) {
+			// The database is down or restarting: nothing was counted, the voter may simply try again.
+			response.setHeader(HttpHeaders.RETRY_AFTER, "10");
+			errors.write(request, response, HttpStatus.SERVICE_UNAVAILABLE, "error.databaseUnavailable");
+		}
 	}
 
 }
