@@ -87,7 +87,7 @@ PID_A=$(start_node $PA); ready $PA || { echo "node A did not start"; exit 1; }
 PID_B=$(start_node $PB); ready $PB || { echo "node B did not start"; exit 1; }
 
 cat > "$OUT/nginx.conf" <<NGINX
-worker_processes 1;
+worker_processes auto;
 pid nginx.pid;
 error_log logs/error.log;
 events { worker_connections 1024; }
@@ -220,8 +220,14 @@ if [ "${BENCH_THROUGHPUT:-0}" = 1 ]; then
     echo "$pages $((votes / 10))"
   }
   read -r TWO_PAGES TWO_VOTES <<< "$(through "$N")"
-  read -r ONE_PAGES ONE_VOTES <<< "$(through "http://127.0.0.1:$PA")"
-  echo "Throughput: two nodes behind nginx $TWO_PAGES pages/s, $TWO_VOTES ballots/s; one node direct $ONE_PAGES pages/s, $ONE_VOTES ballots/s"
+  kill "$PID_B"; wait "$PID_B" 2>/dev/null; PID_B=""
+  curl -s -o /dev/null "$N/robots.txt"; sleep 1   # nginx notices the node is gone
+  read -r ONE_PAGES ONE_VOTES <<< "$(through "$N")"
+  read -r DIRECT_PAGES DIRECT_VOTES <<< "$(through "http://127.0.0.1:$PA")"
+  echo "Throughput (wrk -t2 -c32, article page / ballots of new identities):"
+  echo "  nginx → two nodes: $TWO_PAGES pages/s, $TWO_VOTES ballots/s"
+  echo "  nginx → one node:  $ONE_PAGES pages/s, $ONE_VOTES ballots/s"
+  echo "  one node direct:   $DIRECT_PAGES pages/s, $DIRECT_VOTES ballots/s"
 fi
 
 [ "$FAILED" = 0 ] && echo "All cluster checks passed."
