@@ -16,6 +16,14 @@ import org.springframework.context.annotation.Configuration;
 @ConditionalOnProperty(name = "dvk.cluster.enabled", havingValue = "true")
 class RedisClientOptions {
 
+	/** Reconnect within two seconds of Redis coming back, however long it was away (Lettuce's default: 30 s). */
+	@Bean
+	org.springframework.boot.data.redis.autoconfigure.ClientResourcesBuilderCustomizer quickReconnect() {
+		return builder -> builder.reconnectDelay(io.lettuce.core.resource.Delay.exponential(
+				java.time.Duration.ofMillis(100), java.time.Duration.ofSeconds(2), 2,
+				java.util.concurrent.TimeUnit.MILLISECONDS));
+	}
+
 	@Bean
 	LettuceClientConfigurationBuilderCustomizer rejectCommandsWhileDisconnected() {
 		return builder -> builder.clientOptions(ClientOptions.builder()
