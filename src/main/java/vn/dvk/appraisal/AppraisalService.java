@@ -1,0 +1,530 @@
+package vn.dvk.appraisal;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import vn.dvk.account.AccountService;
+import vn.dvk.account.DvkUser;
+import vn.dvk.account.Role;
+import vn.dvk.account.UserView;
+import vn.dvk.registry.ModelStatus;
+import vn.dvk.registry.ModelView;
+import vn.dvk.registry.RecognitionLevel;
+import vn.dvk.registry.RegistryService;
+import vn.dvk.shared.AuditLog;
+import vn.dvk.shared.UserFacingException;
+import vn.dvk.shared.VietnameseText;
+
+/**
+ * Appraisal rounds (thẩm định): staff open a round on a rubric, add submitted models and council members; members
+ * score every criterion of the models they are not conflicted on (a member of the model's organization or commune
+ * is conflicted automatically; members declare other conflicts), save and submit; the three aggregations are shown
+ * side by side and the round's setting says which decides; staff decide per model (recognize, return, reject),
+ * which moves the model through the registry's lifecycle. First slice of issue 6.
+ */
+@Service
+public class AppraisalService {
+
+	private final JdbcClient jdbc;
+
+	private final RegistryService registry;
+
+	private final AccountService accounts;
+
+	private final AuditLog audit;
+
+	AppraisalService(JdbcClient jdbc, RegistryService registry, AccountService accounts, AuditLog audit) {
+		this.jdbc = jdbc;
+		this.registry = registry;
+		this.accounts = accounts;
+		this.audit = audit;
+	}
+
+	public enum Level {
+
+		COMMUNE, PROVINCE;
+
+		RecognitionLevel recognition() {
+			return this == COMMUNE ? RecognitionLevel.COMMUNE : RecognitionLevel.PROVINCE;
+		}
+
+	}
+
+	public enum MemberRole {
+
+		CHAIR, SECRETARY, MEMBER
+
+	}
+
+	public enum ConflictKind {
+
+		OWN_UNIT, FAMILY, SUPERVISED, OTHER
+
+	}
+
+	public enum Decision {
+
+		RECOGNIZE, RETURN, REJECT
+
+	}
+
+	public record Criterion(long id, String name, double weight, double maxScore) {
+	}
+
+	public record Round(long id, String name, Level level, String phase, LocalDate deadline, long templateId,
+			double passThreshold, boolean blind, Aggregation.Method decidingMethod, String status,
+			List<Criterion> criteria, int version) {
+
+		public boolean open() {
+			return "OPEN".equals(status);
+		}
+
+		/** The highest total a member can give a model. */
+		public double maximum() {
+			return criteria.stream().mapToDouble(c -> c.weight() * c.maxScore()).sum();
+		}
+
+	}
+
+	public record NewRound(String name, Level level, String phase, LocalDate deadline,
+			Aggregation.Method decidingMethod, boolean blind, Double passThreshold) {
+	}
+
+	/** One model's line in the results: the three figures, the rank by the deciding method, the decision. */
+	public record ResultLine(long modelId, String name, int sheets, int expected, Aggregation.Figures figures,
+			Integer rank, boolean passes, Decision decision, String decisionNumber, int version) {
+	}
+
+	public record Results(Round round, List<ResultLine> lines) {
+	}
+
+	// --- rounds -------------------------------------------------------------------------------------------------
+
+	@Transactional
+	public Round create(DvkUser user, NewRound r) {
+		requireStaff(user);
+		String name = r.name() == null ? "" : VietnameseText.clean(r.name());
+		if (VietnameseText.isBlank(name) || name.length() > 300) {
+			throw UserFacingException.field("name", "appraisal.name.invalid");
+		}
+		if (r.level() == null || r.decidingMethod() == null) {
+			throw UserFacingException.badRequest("appraisal.settings.required");
+		}
+		long template = jdbc.sql("select min(id) from rubric_template").query(Long.class).single();
+		double threshold = r.passThreshold() != null ? r.passThreshold()
+				: jdbc.sql("select pass_threshold from rubric_template where id = ?")
+					.params(template)
+					.query(BigDecimal.class)
+					.single()
+					.doubleValue();
+		org.springframework.jdbc.support.GeneratedKeyHolder keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+		jdbc.sql("insert into appraisal_round (name, level, phase, deadline, template_id, pass_threshold, blind, "
+				+ "deciding_method, status, created_at, created_by) values (?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, ?)")
+			.params(name, r.level().name(), r.phase(), r.deadline() == null ? null : Date.valueOf(r.deadline()),
+					template, BigDecimal.valueOf(threshold), r.blind(), r.decidingMethod().name(),
+					Timestamp.from(Instant.now()), user.getUsername())
+			.update(keys, "id");
+		long id = keys.getKey().longValue();
+		audit.record("appraisal.create", "appraisal_round", id, name);
+		return round(id);
+	}
+
+	public Round round(long id) {
+		record Row(long id, String name, String level, String phase, Date deadline, long template, BigDecimal threshold,
+				boolean blind, String method, String status, int version) {
+		}
+		Row r = jdbc.sql("select id, name, level, phase, deadline, template_id, pass_threshold, blind, deciding_method, "
+				+ "status, version from appraisal_round where id = ?")
+			.params(id)
+			.query((rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getDate(5),
+					rs.getLong(6), rs.getBigDecimal(7), rs.getBoolean(8), rs.getString(9), rs.getString(10),
+					rs.getInt(11)))
+			.optional()
+			.orElseThrow(() -> UserFacingException.notFound("appraisal.notFound"));
+		List<Criterion> criteria = jdbc
+			.sql("select id, name, weight, max_score from rubric_criterion where template_id = ? order by position")
+			.params(r.template())
+			.query((rs, n) -> new Criterion(rs.getLong(1), rs.getString(2), rs.getBigDecimal(3).doubleValue(),
+					rs.getBigDecimal(4).doubleValue()))
+			.list();
+		return new Round(r.id(), r.name(), Level.valueOf(r.level()), r.phase(),
+				r.deadline() == null ? null : r.deadline().toLocalDate(), r.template(), r.threshold().doubleValue(),
+				r.blind(), Aggregation.Method.valueOf(r.method()), r.status(), criteria, r.version());
+	}
+
+	/** Every round, newest first. */
+	public List<Round> rounds() {
+		return jdbc.sql("select id from appraisal_round order by created_at desc, id desc")
+			.query(Long.class)
+			.list()
+			.stream()
+			.map(this::round)
+			.toList();
+	}
+
+	/** Adds submitted models to an open round; they move to "under appraisal". */
+	@Transactional
+	public void addModels(DvkUser user, long roundId, List<Long> modelIds) {
+		requireStaff(user);
+		requireOpen(round(roundId));
+		for (Long id : modelIds) {
+			ModelView m = registry.get(user, id);
+			if (m.status() == ModelStatus.SUBMITTED) {
+				registry.passToAppraisal(user, id);
+			}
+			else if (m.status() != ModelStatus.UNDER_APPRAISAL) {
+				throw UserFacingException.badRequest("appraisal.model.notSubmitted", m.name());
+			}
+			try {
+				jdbc.sql("insert into appraisal_entry (round_id, model_id) values (?, ?)").params(roundId, id).update();
+			}
+			catch (DuplicateKeyException ex) {
+				// already in the round
+			}
+		}
+		audit.record("appraisal.addModels", "appraisal_round", roundId, modelIds.size() + " models");
+	}
+
+	@Transactional
+	public void addMember(DvkUser user, long roundId, long userId, MemberRole role) {
+		requireStaff(user);
+		requireOpen(round(roundId));
+		UserView member = accounts.find(userId).orElseThrow(() -> UserFacingException.notFound("account.notFound"));
+		if (!member.roles().contains(Role.APPRAISER)) {
+			throw UserFacingException.badRequest("appraisal.member.notAppraiser", member.fullName());
+		}
+		if (role != MemberRole.MEMBER) {
+			jdbc.sql("update appraisal_member set role = 'MEMBER' where round_id = ? and role = ?")
+				.params(roundId, role.name())
+				.update();
+		}
+		int updated = jdbc.sql("update appraisal_member set role = ? where round_id = ? and user_id = ?")
+			.params(role.name(), roundId, userId)
+			.update();
+		if (updated == 0) {
+			jdbc.sql("insert into appraisal_member (round_id, user_id, role) values (?, ?, ?)")
+				.params(roundId, userId, role.name())
+				.update();
+		}
+		audit.record("appraisal.addMember", "appraisal_round", roundId, member.username() + " " + role);
+	}
+
+	public Map<Long, MemberRole> members(long roundId) {
+		Map<Long, MemberRole> m = new LinkedHashMap<>();
+		jdbc.sql("select user_id, role from appraisal_member where round_id = ? order by user_id")
+			.params(roundId)
+			.query(rs -> {
+				m.put(rs.getLong(1), MemberRole.valueOf(rs.getString(2)));
+			});
+		return m;
+	}
+
+	public List<Long> models(long roundId) {
+		return jdbc.sql("select model_id from appraisal_entry where round_id = ? order by model_id")
+			.params(roundId)
+			.query(Long.class)
+			.list();
+	}
+
+	// --- conflicts ----------------------------------------------------------------------------------------------
+
+	/** A member declares a conflict of interest on a model of the round. */
+	@Transactional
+	public void declareConflict(DvkUser member, long roundId, long modelId, ConflictKind kind, String note) {
+		requireMember(member, roundId);
+		requireInRound(roundId, modelId);
+		if (kind == null) {
+			throw UserFacingException.field("kind", "appraisal.conflict.kindRequired");
+		}
+		try {
+			jdbc.sql("insert into appraisal_conflict (round_id, user_id, model_id, kind, note, declared_at) "
+					+ "values (?, ?, ?, ?, ?, ?)")
+				.params(roundId, member.id(), modelId, kind.name(), note == null ? null : VietnameseText.clean(note),
+						Timestamp.from(Instant.now()))
+				.update();
+		}
+		catch (DuplicateKeyException ex) {
+			// declared before
+		}
+		audit.record("appraisal.conflict", "appraisal_round", roundId, "model " + modelId + ": " + kind);
+	}
+
+	/**
+	 * Whether the member must not score the model: their organization registered it, or belongs to its commune, or
+	 * they declared a conflict.
+	 */
+	public Optional<String> conflict(long roundId, long userId, long modelId) {
+		String declared = jdbc
+			.sql("select kind from appraisal_conflict where round_id = ? and user_id = ? and model_id = ?")
+			.params(roundId, userId, modelId)
+			.query(String.class)
+			.optional()
+			.orElse(null);
+		if (declared != null) {
+			return Optional.of(declared);
+		}
+		Long org = accounts.find(userId).map(UserView::organizationId).orElse(null);
+		if (org == null) {
+			return Optional.empty();
+		}
+		record Place(long organizationId, long localityId) {
+		}
+		Place model = jdbc.sql("select organization_id, locality_id from registry_model where id = ?")
+			.params(modelId)
+			.query((rs, n) -> new Place(rs.getLong(1), rs.getLong(2)))
+			.single();
+		if (model.organizationId() == org) {
+			return Optional.of("AUTO_UNIT");
+		}
+		Long memberLocality = jdbc.sql("select locality_id from organization where id = ?")
+			.params(org)
+			.query(Long.class)
+			.optional()
+			.orElse(null);
+		boolean sameCommune = memberLocality != null && memberLocality == model.localityId()
+				&& jdbc.sql("select count(*) from administrative_unit where id = ? and parent_id is not null")
+					.params(memberLocality)
+					.query(Long.class)
+					.single() > 0;
+		return sameCommune ? Optional.of("AUTO_COMMUNE") : Optional.empty();
+	}
+
+	// --- scoring ------------------------------------------------------------------------------------------------
+
+	/**
+	 * Saves a member's scores for a model (every criterion, 0 to its maximum) and, when {@code submit}, submits the
+	 * sheet. Refused for a conflicted member, a model outside the round or a closed round.
+	 */
+	@Transactional
+	public void score(DvkUser member, long roundId, long modelId, Map<Long, Double> scores,
+			Map<Long, String> comments, boolean submit) {
+		Round round = round(roundId);
+		requireOpen(round);
+		requireMember(member, roundId);
+		requireInRound(roundId, modelId);
+		if (conflict(roundId, member.id(), modelId).isPresent()) {
+			throw new UserFacingException(HttpStatus.FORBIDDEN, "appraisal.score.conflicted");
+		}
+		for (Criterion c : round.criteria()) {
+			Double s = scores == null ? null : scores.get(c.id());
+			if (s == null) {
+				if (submit) {
+					throw UserFacingException.field("score" + c.id(), "appraisal.score.missing", c.name());
+				}
+				continue;
+			}
+			if (s < 0 || s > c.maxScore() || s.isNaN()) {
+				throw UserFacingException.field("score" + c.id(), "appraisal.score.range", c.name(),
+						vn.dvk.shared.VietnameseFormats.number(c.maxScore()));
+			}
+		}
+		if (scores != null && !round.criteria().stream().map(Criterion::id).collect(Collectors.toSet())
+			.containsAll(scores.keySet())) {
+			throw UserFacingException.badRequest("appraisal.score.foreignCriterion");
+		}
+		Timestamp now = Timestamp.from(Instant.now());
+		jdbc.sql("delete from appraisal_score where round_id = ? and model_id = ? and user_id = ?")
+			.params(roundId, modelId, member.id())
+			.update();
+		for (Criterion c : round.criteria()) {
+			Double s = scores == null ? null : scores.get(c.id());
+			if (s != null) {
+				String comment = comments == null ? null : comments.get(c.id());
+				jdbc.sql("insert into appraisal_score (round_id, model_id, user_id, criterion_id, score, comment) "
+						+ "values (?, ?, ?, ?, ?, ?)")
+					.params(roundId, modelId, member.id(), c.id(), BigDecimal.valueOf(s),
+							VietnameseText.isBlank(comment) ? null : VietnameseText.clean(comment))
+					.update();
+			}
+		}
+		int updated = jdbc.sql("update appraisal_sheet set saved_at = ?, submitted_at = ? where round_id = ? "
+				+ "and model_id = ? and user_id = ?")
+			.params(now, submit ? now : null, roundId, modelId, member.id())
+			.update();
+		if (updated == 0) {
+			jdbc.sql("insert into appraisal_sheet (round_id, model_id, user_id, saved_at, submitted_at) "
+					+ "values (?, ?, ?, ?, ?)")
+				.params(roundId, modelId, member.id(), now, submit ? now : null)
+				.update();
+		}
+	}
+
+	/** A member's scores for a model: criterion id → score. */
+	public Map<Long, Double> scores(long roundId, long modelId, long userId) {
+		Map<Long, Double> m = new HashMap<>();
+		jdbc.sql("select criterion_id, score from appraisal_score where round_id = ? and model_id = ? and user_id = ?")
+			.params(roundId, modelId, userId)
+			.query(rs -> {
+				m.put(rs.getLong(1), rs.getBigDecimal(2).doubleValue());
+			});
+		return m;
+	}
+
+	/** Sheets still expected: member × model pairs without a conflict and without a submitted sheet. */
+	public List<long[]> missing(long roundId) {
+		List<long[]> missing = new ArrayList<>();
+		Set<String> submitted = jdbc
+			.sql("select user_id, model_id from appraisal_sheet where round_id = ? and submitted_at is not null")
+			.params(roundId)
+			.query((rs, n) -> rs.getLong(1) + ":" + rs.getLong(2))
+			.set();
+		for (Long member : members(roundId).keySet()) {
+			for (Long model : models(roundId)) {
+				if (!submitted.contains(member + ":" + model) && conflict(roundId, member, model).isEmpty()) {
+					missing.add(new long[] { member, model });
+				}
+			}
+		}
+		return missing;
+	}
+
+	/** Closes the round; with sheets missing, only when the caller confirms (the refusal lists them). */
+	@Transactional
+	public void close(DvkUser user, long roundId, boolean confirmMissing) {
+		requireStaff(user);
+		requireOpen(round(roundId));
+		List<long[]> missing = missing(roundId);
+		if (!missing.isEmpty() && !confirmMissing) {
+			String list = missing.stream()
+				.map(p -> accounts.find(p[0]).map(UserView::fullName).orElse("#" + p[0]) + " – "
+						+ registry.get(user, p[1]).name())
+				.collect(Collectors.joining("; "));
+			throw new UserFacingException(HttpStatus.CONFLICT, "appraisal.close.missing", missing.size(), list);
+		}
+		jdbc.sql("update appraisal_round set status = 'CLOSED', closed_at = ?, version = version + 1 where id = ?")
+			.params(Timestamp.from(Instant.now()), roundId)
+			.update();
+		audit.record("appraisal.close", "appraisal_round", roundId, missing.size() + " sheets missing");
+	}
+
+	// --- results and decisions ----------------------------------------------------------------------------------
+
+	/** The three aggregations of the submitted sheets, the rank by the deciding method, and the decisions. */
+	public Results results(long roundId) {
+		Round round = round(roundId);
+		Map<Long, Double> weights = round.criteria().stream().collect(Collectors.toMap(Criterion::id, Criterion::weight));
+		Map<Long, Map<Long, Double>> totals = new LinkedHashMap<>();
+		jdbc.sql("select s.user_id, s.model_id, s.criterion_id, s.score from appraisal_score s join appraisal_sheet h "
+				+ "on h.round_id = s.round_id and h.model_id = s.model_id and h.user_id = s.user_id "
+				+ "where s.round_id = ? and h.submitted_at is not null")
+			.params(roundId)
+			.query(rs -> {
+				totals.computeIfAbsent(rs.getLong(1), k -> new LinkedHashMap<>())
+					.merge(rs.getLong(2), weights.getOrDefault(rs.getLong(3), 1.0) * rs.getBigDecimal(4).doubleValue(),
+							Double::sum);
+			});
+		Map<Long, Aggregation.Figures> figures = Aggregation.compute(totals, round.maximum());
+		Map<Long, Integer> ranks = Aggregation.rank(figures, round.decidingMethod());
+		int memberCount = members(roundId).size();
+		List<ResultLine> lines = new ArrayList<>();
+		jdbc.sql("select e.model_id, m.name, e.decision, e.decision_number, e.version from appraisal_entry e "
+				+ "join registry_model m on m.id = e.model_id where e.round_id = ?")
+			.params(roundId)
+			.query(rs -> {
+				long model = rs.getLong(1);
+				Aggregation.Figures f = figures.get(model);
+				Double deciding = f == null ? null : f.by(round.decidingMethod());
+				int sheets = f == null ? 0 : f.members();
+				String d = rs.getString(3);
+				lines.add(new ResultLine(model, rs.getString(2), sheets, memberCount, f, ranks.get(model),
+						deciding != null && deciding >= round.passThreshold(), d == null ? null : Decision.valueOf(d),
+						rs.getString(4), rs.getInt(5)));
+			});
+		lines.sort(java.util.Comparator.comparing((ResultLine l) -> l.rank() == null ? Integer.MAX_VALUE : l.rank())
+			.thenComparing(ResultLine::modelId));
+		return new Results(round, lines);
+	}
+
+	/**
+	 * Decides one model of the round and moves it in the registry: recognized at the round's level (decision
+	 * number and date), returned with what to fix, or rejected with a reason. {@code version} is the entry's
+	 * version the caller saw: when another decision came first, the caller is told so and nothing changes.
+	 */
+	@Transactional
+	public void decide(DvkUser user, long roundId, long modelId, Decision decision, String number, LocalDate date,
+			String note, int version) {
+		requireStaff(user);
+		Round round = round(roundId);
+		requireInRound(roundId, modelId);
+		if (decision == null) {
+			throw UserFacingException.field("decision", "appraisal.decision.required");
+		}
+		int updated = jdbc.sql("update appraisal_entry set decision = ?, decision_number = ?, decision_date = ?, "
+				+ "decision_note = ?, decided_by = ?, decided_at = ?, version = version + 1 where round_id = ? "
+				+ "and model_id = ? and version = ? and decision is null")
+			.params(decision.name(), number == null ? null : number.strip(), date == null ? null : Date.valueOf(date),
+					note, user.getUsername(), Timestamp.from(Instant.now()), roundId, modelId, version)
+			.update();
+		if (updated == 0) {
+			throw new UserFacingException(HttpStatus.CONFLICT, "appraisal.decision.taken");
+		}
+		switch (decision) {
+			case RECOGNIZE -> registry.recognize(user, modelId, round.level().recognition(), number, date);
+			case RETURN -> registry.returnForRevision(user, modelId, note);
+			case REJECT -> registry.reject(user, modelId, note);
+		}
+		audit.record("appraisal.decide", "appraisal_round", roundId, "model " + modelId + ": " + decision);
+	}
+
+	/** A model of the round as staff or a council member of the round may read it. */
+	public ModelView model(DvkUser user, long roundId, long modelId) {
+		if (isStaff(user)) {
+			return registry.get(user, modelId);
+		}
+		requireMember(user, roundId);
+		requireInRound(roundId, modelId);
+		return registry.getForReview(modelId);
+	}
+
+	// --- checks -------------------------------------------------------------------------------------------------
+
+	public static boolean isStaff(DvkUser user) {
+		return user != null && user.hasAnyRole(Role.ADMIN, Role.PROVINCE_STAFF);
+	}
+
+	private static void requireStaff(DvkUser user) {
+		if (!isStaff(user)) {
+			throw new AccessDeniedException("appraisal staff");
+		}
+	}
+
+	private static void requireOpen(Round round) {
+		if (!round.open()) {
+			throw new UserFacingException(HttpStatus.CONFLICT, "appraisal.closed");
+		}
+	}
+
+	private void requireMember(DvkUser user, long roundId) {
+		if (user == null || !members(roundId).containsKey(user.id())) {
+			throw new AccessDeniedException("not a member of round " + roundId);
+		}
+	}
+
+	private void requireInRound(long roundId, long modelId) {
+		if (jdbc.sql("select count(*) from appraisal_entry where round_id = ? and model_id = ?")
+			.params(roundId, modelId)
+			.query(Long.class)
+			.single() == 0) {
+			throw UserFacingException.badRequest("appraisal.model.notInRound");
+		}
+	}
+
+}

@@ -1,0 +1,236 @@
+package vn.dvk.appraisal.web.admin;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import vn.dvk.account.AccountService;
+import vn.dvk.account.DvkUser;
+import vn.dvk.account.UserView;
+import vn.dvk.appraisal.Aggregation;
+import vn.dvk.appraisal.AppraisalService;
+import vn.dvk.registry.ModelQuery;
+import vn.dvk.registry.ModelStatus;
+import vn.dvk.registry.RegistryService;
+import vn.dvk.shared.PageResult;
+import vn.dvk.shared.Texts;
+import vn.dvk.shared.UserFacingException;
+
+/**
+ * Appraisal pages: staff open rounds, add models and members, close and decide; council members score the models
+ * of their rounds (the scoring page is theirs; staff pages need ADMIN or PROVINCE_STAFF).
+ */
+@Controller
+@RequestMapping("/quan-tri/tham-dinh")
+class AppraisalAdminController {
+
+	private final AppraisalService appraisals;
+
+	private final RegistryService registry;
+
+	private final AccountService accounts;
+
+	private final Texts texts;
+
+	AppraisalAdminController(AppraisalService appraisals, RegistryService registry, AccountService accounts,
+			Texts texts) {
+		this.appraisals = appraisals;
+		this.registry = registry;
+		this.accounts = accounts;
+		this.texts = texts;
+	}
+
+	@GetMapping
+	String list(@AuthenticationPrincipal DvkUser user, Model model) {
+		List<AppraisalService.Round> rounds = appraisals.rounds();
+		model.addAttribute("rounds", AppraisalService.isStaff(user) ? rounds
+				: rounds.stream().filter(r -> appraisals.members(r.id()).containsKey(user.id())).toList());
+		model.addAttribute("staff", AppraisalService.isStaff(user));
+		model.addAttribute("levels", AppraisalService.Level.values());
+		model.addAttribute("methods", Aggregation.Method.values());
+		return "appraisal/admin/list";
+	}
+
+	@PostMapping
+	@PreAuthorize("hasAnyRole('ADMIN','PROVINCE_STAFF')")
+	String create(@AuthenticationPrincipal DvkUser user, @RequestParam String name,
+			@RequestParam AppraisalService.Level level, @RequestParam(required = false) String phase,
+			@RequestParam(required = false) LocalDate deadline, @RequestParam Aggregation.Method method,
+			@RequestParam(defaultValue = "false") boolean blind, RedirectAttributes redirect) {
+		try {
+			AppraisalService.Round r = appraisals.create(user,
+					new AppraisalService.NewRound(name, level, phase, deadline, method, blind, null));
+			redirect.addFlashAttribute("success", texts.get("appraisal.admin.created"));
+			return "redirect:/quan-tri/tham-dinh/" + r.id();
+		}
+		catch (UserFacingException ex) {
+			redirect.addFlashAttribute("failure", texts.get(ex));
+			return "redirect:/quan-tri/tham-dinh";
+		}
+	}
+
+	@GetMapping("/{id}")
+	String round(@AuthenticationPrincipal DvkUser user, @PathVariable long id, Model model) {
+		AppraisalService.Round round = appraisals.round(id);
+		Map<Long, AppraisalService.MemberRole> members = appraisals.members(id);
+		boolean staff = AppraisalService.isStaff(user);
+		if (!staff && !members.containsKey(user.id())) {
+			throw new org.springframework.security.access.AccessDeniedException("not in round");
+		}
+		model.addAttribute("round", round);
+		model.addAttribute("staff", staff);
+		Map<Long, UserView> people = new HashMap<>();
+		members.keySet().forEach(m -> accounts.find(m).ifPresent(u -> people.put(m, u)));
+		model.addAttribute("members", members);
+		model.addAttribute("people", people);
+		AppraisalService.Results results = appraisals.results(id);
+		// Blind rounds: members see the results only once the round is closed.
+		model.addAttribute("results", staff || !round.blind() || !round.open() ? results : null);
+		model.addAttribute("lines", results.lines());
+		model.addAttribute("mine", members.containsKey(user.id()));
+		if (members.containsKey(user.id())) {
+			Map<Long, String> conflicts = new HashMap<>();
+			Set<Long> todo = new java.util.HashSet<>();
+			for (Long modelId : appraisals.models(id)) {
+				appraisals.conflict(id, user.id(), modelId).ifPresent(k -> conflicts.put(modelId, k));
+			}
+			appraisals.missing(id).stream().filter(p -> p[0] == user.id()).forEach(p -> todo.add(p[1]));
+			model.addAttribute("conflicts", conflicts);
+			model.addAttribute("todo", todo);
+		}
+		if (staff && round.open()) {
+			model.addAttribute("candidates", registry
+				.list(user, new ModelQuery(null, null, null, null, null, Set.of(ModelStatus.SUBMITTED), null, null,
+						null), new PageResult.Request(0, 100))
+				.items());
+			model.addAttribute("missing", appraisals.missing(id).size());
+		}
+		model.addAttribute("roles", AppraisalService.MemberRole.values());
+		model.addAttribute("decisions", AppraisalService.Decision.values());
+		return "appraisal/admin/round";
+	}
+
+	@PostMapping("/{id}/mo-hinh")
+	@PreAuthorize("hasAnyRole('ADMIN','PROVINCE_STAFF')")
+	String addModels(@AuthenticationPrincipal DvkUser user, @PathVariable long id,
+			@RequestParam(name = "model", required = false) List<Long> models, RedirectAttributes redirect) {
+		return act(redirect, id, () -> {
+			if (models == null || models.isEmpty()) {
+				throw UserFacingException.badRequest("appraisal.admin.noModels");
+			}
+			appraisals.addModels(user, id, models);
+			return texts.get("appraisal.admin.modelsAdded", models.size());
+		});
+	}
+
+	@PostMapping("/{id}/thanh-vien")
+	@PreAuthorize("hasAnyRole('ADMIN','PROVINCE_STAFF')")
+	String addMember(@AuthenticationPrincipal DvkUser user, @PathVariable long id, @RequestParam String username,
+			@RequestParam AppraisalService.MemberRole role, RedirectAttributes redirect) {
+		return act(redirect, id, () -> {
+			UserView member = accounts.findByUsername(username)
+				.orElseThrow(() -> UserFacingException.badRequest("appraisal.admin.unknownUser", username));
+			appraisals.addMember(user, id, member.id(), role);
+			return texts.get("appraisal.admin.memberAdded", member.fullName());
+		});
+	}
+
+	@PostMapping("/{id}/ket-thuc")
+	@PreAuthorize("hasAnyRole('ADMIN','PROVINCE_STAFF')")
+	String close(@AuthenticationPrincipal DvkUser user, @PathVariable long id,
+			@RequestParam(defaultValue = "false") boolean confirm, RedirectAttributes redirect) {
+		return act(redirect, id, () -> {
+			appraisals.close(user, id, confirm);
+			return texts.get("appraisal.admin.closed");
+		});
+	}
+
+	@PostMapping("/{id}/quyet-dinh/{modelId}")
+	@PreAuthorize("hasAnyRole('ADMIN','PROVINCE_STAFF')")
+	String decide(@AuthenticationPrincipal DvkUser user, @PathVariable long id, @PathVariable long modelId,
+			@RequestParam(required = false) AppraisalService.Decision decision,
+			@RequestParam(required = false) String number, @RequestParam(required = false) LocalDate date,
+			@RequestParam(required = false) String note, @RequestParam int version, RedirectAttributes redirect) {
+		return act(redirect, id, () -> {
+			appraisals.decide(user, id, modelId, decision, number, date, note, version);
+			return texts.get("appraisal.admin.decided");
+		});
+	}
+
+	@GetMapping("/{id}/cham/{modelId}")
+	String sheet(@AuthenticationPrincipal DvkUser user, @PathVariable long id, @PathVariable long modelId,
+			Model model) {
+		AppraisalService.Round round = appraisals.round(id);
+		model.addAttribute("round", round);
+		model.addAttribute("model", appraisals.model(user, id, modelId));
+		model.addAttribute("scores", appraisals.scores(id, modelId, user.id()));
+		model.addAttribute("conflict", appraisals.conflict(id, user.id(), modelId).orElse(null));
+		model.addAttribute("kinds", AppraisalService.ConflictKind.values());
+		return "appraisal/admin/sheet";
+	}
+
+	@PostMapping("/{id}/cham/{modelId}")
+	String score(@AuthenticationPrincipal DvkUser user, @PathVariable long id, @PathVariable long modelId,
+			@RequestParam Map<String, String> form, RedirectAttributes redirect) {
+		AppraisalService.Round round = appraisals.round(id);
+		Map<Long, Double> scores = new HashMap<>();
+		Map<Long, String> comments = new HashMap<>();
+		for (AppraisalService.Criterion c : round.criteria()) {
+			String v = form.get("score" + c.id());
+			if (v != null && !v.isBlank()) {
+				try {
+					scores.put(c.id(), Double.parseDouble(v.strip().replace(',', '.')));
+				}
+				catch (NumberFormatException ex) {
+					redirect.addFlashAttribute("failure", texts.get("appraisal.score.range", c.name(), c.maxScore()));
+					return "redirect:/quan-tri/tham-dinh/" + id + "/cham/" + modelId;
+				}
+			}
+			comments.put(c.id(), form.get("comment" + c.id()));
+		}
+		boolean submit = "submit".equals(form.get("action"));
+		try {
+			appraisals.score(user, id, modelId, scores, comments, submit);
+			redirect.addFlashAttribute("success", texts.get(submit ? "appraisal.sheet.submitted" : "appraisal.sheet.saved"));
+			return submit ? "redirect:/quan-tri/tham-dinh/" + id : "redirect:/quan-tri/tham-dinh/" + id + "/cham/" + modelId;
+		}
+		catch (UserFacingException ex) {
+			redirect.addFlashAttribute("failure", texts.get(ex));
+			return "redirect:/quan-tri/tham-dinh/" + id + "/cham/" + modelId;
+		}
+	}
+
+	@PostMapping("/{id}/xung-dot/{modelId}")
+	String conflict(@AuthenticationPrincipal DvkUser user, @PathVariable long id, @PathVariable long modelId,
+			@RequestParam(required = false) AppraisalService.ConflictKind kind,
+			@RequestParam(required = false) String note, RedirectAttributes redirect) {
+		return act(redirect, id, () -> {
+			appraisals.declareConflict(user, id, modelId, kind, note);
+			return texts.get("appraisal.sheet.conflictDeclared");
+		});
+	}
+
+	private String act(RedirectAttributes redirect, long id, java.util.function.Supplier<String> work) {
+		try {
+			redirect.addFlashAttribute("success", work.get());
+		}
+		catch (UserFacingException ex) {
+			redirect.addFlashAttribute("failure", texts.get(ex));
+		}
+		return "redirect:/quan-tri/tham-dinh/" + id;
+	}
+
+}

@@ -1,0 +1,271 @@
+package vn.dvk.appraisal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+
+import vn.dvk.account.AccessScope;
+import vn.dvk.account.AccountService;
+import vn.dvk.account.DvkUser;
+import vn.dvk.account.Role;
+import vn.dvk.account.UserCommand;
+import vn.dvk.locality.OrganizationQuery;
+import vn.dvk.locality.OrganizationService;
+import vn.dvk.registry.ModelContent;
+import vn.dvk.registry.ModelDraft;
+import vn.dvk.registry.ModelKind;
+import vn.dvk.registry.ModelStatus;
+import vn.dvk.registry.ModelView;
+import vn.dvk.registry.RegistryService;
+import vn.dvk.registry.SubjectType;
+import vn.dvk.shared.PageResult;
+import vn.dvk.shared.SystemActor;
+import vn.dvk.shared.UserFacingException;
+import vn.dvk.support.DemoUsers;
+import vn.dvk.support.DvkIntegrationTest;
+
+/** An appraisal round from submitted models to decisions, with the rules the issue names. */
+@DvkIntegrationTest
+class AppraisalIT {
+
+	@Autowired
+	AppraisalService appraisals;
+
+	@Autowired
+	RegistryService registry;
+
+	@Autowired
+	AccountService accounts;
+
+	@Autowired
+	OrganizationService organizations;
+
+	@Autowired
+	DemoUsers users;
+
+	@Autowired
+	MockMvc mvc;
+
+	long org(String name) {
+		return organizations.search(new OrganizationQuery(name, null, null, true), new PageResult.Request(0, 5))
+			.items()
+			.stream()
+			.filter(o -> o.name().equals(name))
+			.findFirst()
+			.orElseThrow()
+			.id();
+	}
+
+	ModelView submitted(String name) {
+		String text = "Bà con trong thôn cùng bàn bạc, thống nhất cách làm và phân công từng tổ phụ trách, cán bộ Hội "
+				+ "đến từng nhà vận động, giải thích lợi ích để mọi người tự nguyện tham gia đóng góp.";
+		DvkUser officer = users.load("canbo");
+		ModelView m = registry.create(officer, new ModelDraft(ModelKind.MODEL, SubjectType.COLLECTIVE, name, "KINH_TE",
+				org("Hội Nông dân xã Tân Lập"), "99031", "2021-2025", 2024,
+				new ModelContent(text, text, text + " " + text, text, text, text, "Từ tháng 3 năm 2024 đến nay.",
+						"Làm mới 3,5 km đường bê tông liên thôn, 120 hộ tham gia hiến đất và ngày công.", text),
+				Set.of("DIA_BAN_KHO_KHAN"), Set.of("NONG_THON_MOI"), List.of()));
+		return registry.submit(officer, m.id());
+	}
+
+	DvkUser appraiser(String marker, int n, String organization) {
+		String username = "td" + marker + n;
+		SystemActor.call(() -> accounts.create(new UserCommand(username, "Thành viên hội đồng " + n,
+				username + "@example.vn", "Matkhau@2026", EnumSet.of(Role.APPRAISER), org(organization),
+				AccessScope.ORGANIZATION)));
+		return users.load(username);
+	}
+
+	Map<Long, Double> sheet(AppraisalService.Round round, double... values) {
+		Map<Long, Double> m = new HashMap<>();
+		for (int i = 0; i < round.criteria().size(); i++) {
+			m.put(round.criteria().get(i).id(), values[i]);
+		}
+		return m;
+	}
+
+	@Test
+	void aRoundFromSubmittedModelsToDecisions() throws Exception {
+		String marker = UUID.randomUUID().toString().replace("-", "").substring(0, 6);
+		DvkUser staff = users.load("bandanvan");
+		List<ModelView> models = List.of(submitted("Mô hình thẩm định A " + marker),
+				submitted("Mô hình thẩm định B " + marker), submitted("Mô hình thẩm định C " + marker));
+		AppraisalService.Round round = appraisals.create(staff, new AppraisalService.NewRound(
+				"Thẩm định đợt 1 năm 2026 " + marker, AppraisalService.Level.PROVINCE, "2026", null,
+				Aggregation.Method.TRIMMED_MEAN, true, null));
+		assertThat(round.criteria()).hasSize(6);
+		assertThat(round.maximum()).isEqualTo(100.0);
+		appraisals.addModels(staff, round.id(), models.stream().map(ModelView::id).toList());
+		assertThat(registry.get(staff, models.get(0).id()).status()).isEqualTo(ModelStatus.UNDER_APPRAISAL);
+
+		// five scoring members, and one from the models' own organization (conflicted automatically)
+		List<DvkUser> council = new ArrayList<>();
+		for (int i = 0; i < 5; i++) {
+			council.add(appraiser(marker, i, "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Sơn Hà"));
+		}
+		DvkUser sameUnit = appraiser(marker, 9, "Hội Nông dân xã Tân Lập");
+		for (int i = 0; i < council.size(); i++) {
+			appraisals.addMember(staff, round.id(), council.get(i).id(),
+					i == 0 ? AppraisalService.MemberRole.CHAIR : AppraisalService.MemberRole.MEMBER);
+		}
+		appraisals.addMember(staff, round.id(), sameUnit.id(), AppraisalService.MemberRole.MEMBER);
+		assertThatThrownBy(() -> appraisals.addMember(staff, round.id(), users.load("canbo").id(),
+				AppraisalService.MemberRole.MEMBER)).isInstanceOf(UserFacingException.class);
+
+		long a = models.get(0).id();
+		long b = models.get(1).id();
+		long c = models.get(2).id();
+		// refusals: conflicted member, a score above the maximum, a negative score
+		assertThat(appraisals.conflict(round.id(), sameUnit.id(), a)).contains("AUTO_UNIT");
+		assertThatThrownBy(() -> appraisals.score(sameUnit, round.id(), a, sheet(round, 10, 10, 10, 10, 10, 5), null, true))
+			.isInstanceOf(UserFacingException.class)
+			.hasFieldOrPropertyWithValue("messageKey", "appraisal.score.conflicted");
+		assertThatThrownBy(() -> appraisals.score(council.get(0), round.id(), a, sheet(round, 21, 10, 10, 10, 10, 5),
+				null, true))
+			.isInstanceOf(UserFacingException.class)
+			.hasFieldOrPropertyWithValue("messageKey", "appraisal.score.range");
+		assertThatThrownBy(() -> appraisals.score(council.get(0), round.id(), a, sheet(round, -1, 10, 10, 10, 10, 5),
+				null, true))
+			.isInstanceOf(UserFacingException.class);
+		// a declared conflict: member 4 on model C
+		appraisals.declareConflict(council.get(4), round.id(), c, AppraisalService.ConflictKind.FAMILY, "Người thân");
+		assertThatThrownBy(() -> appraisals.score(council.get(4), round.id(), c, sheet(round, 10, 10, 10, 10, 10, 5),
+				null, true))
+			.hasFieldOrPropertyWithValue("messageKey", "appraisal.score.conflicted");
+
+		// totals of model A: 50, 60, 70, 80, 100 → mean 72, trimmed 70; model B: 90 from everyone
+		double[][] aSheets = { { 10, 10, 10, 10, 5, 5 }, { 12, 10, 10, 15, 8, 5 }, { 14, 12, 10, 17, 10, 7 },
+				{ 16, 12, 12, 20, 12, 8 }, { 20, 15, 15, 25, 15, 10 } };
+		for (int i = 0; i < 5; i++) {
+			appraisals.score(council.get(i), round.id(), a, sheet(round, aSheets[i]), null, true);
+			appraisals.score(council.get(i), round.id(), b, sheet(round, 18, 14, 13, 22, 14, 9), null, true);
+		}
+		// model C: saved but not submitted by member 0 → missing sheets when closing
+		appraisals.score(council.get(0), round.id(), c, sheet(round, 10, 10, 10, 10, 10, 5), null, false);
+		assertThatThrownBy(() -> appraisals.close(staff, round.id(), false))
+			.isInstanceOf(UserFacingException.class)
+			.hasFieldOrPropertyWithValue("messageKey", "appraisal.close.missing");
+		AppraisalService.Results results = appraisals.results(round.id());
+		AppraisalService.ResultLine lineA = results.lines().stream().filter(l -> l.modelId() == a).findFirst().orElseThrow();
+		assertThat(lineA.figures().mean()).isEqualTo(72.0);
+		assertThat(lineA.figures().trimmedMean()).isEqualTo(70.0);
+		assertThat(lineA.passes()).isTrue();
+		AppraisalService.ResultLine lineB = results.lines().stream().filter(l -> l.modelId() == b).findFirst().orElseThrow();
+		assertThat(lineB.figures().mean()).isEqualTo(90.0);
+		assertThat(lineB.rank()).isEqualTo(1);
+		assertThat(lineA.rank()).isEqualTo(2);
+		mvc.perform(get("/api/v1/appraisals/{id}/results", round.id()).with(httpBasic("bandanvan", DemoUsers.PASSWORD)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.decidingMethod").value("TRIMMED_MEAN"))
+			.andExpect(jsonPath("$.models[0].modelId").value(b))
+			.andExpect(jsonPath("$.models[0].scores.trimmedMean").value(90.0))
+			.andExpect(jsonPath("$.models[1].scores.mean").value(72.0));
+		mvc.perform(get("/api/v1/appraisals").with(httpBasic("bandanvan", DemoUsers.PASSWORD)))
+			.andExpect(jsonPath("$.items[*].name", org.hamcrest.Matchers.hasItem(containsString(marker))));
+
+		appraisals.close(staff, round.id(), true);
+		assertThatThrownBy(() -> appraisals.score(council.get(1), round.id(), c, sheet(round, 10, 10, 10, 10, 10, 5),
+				null, true))
+			.hasFieldOrPropertyWithValue("messageKey", "appraisal.closed");
+
+		// decisions: B recognized; a stale second decision on B is refused; A returned; a model outside: refused
+		appraisals.decide(staff, round.id(), b, AppraisalService.Decision.RECOGNIZE, "15/QĐ-BDVTU",
+				LocalDate.now().minusDays(1), null, lineB.version());
+		assertThat(registry.get(staff, b).status()).isEqualTo(ModelStatus.RECOGNIZED);
+		assertThatThrownBy(() -> appraisals.decide(staff, round.id(), b, AppraisalService.Decision.REJECT, null, null,
+				"Không đạt", lineB.version()))
+			.hasFieldOrPropertyWithValue("messageKey", "appraisal.decision.taken");
+		appraisals.decide(staff, round.id(), a, AppraisalService.Decision.RETURN, null, null,
+				"Bổ sung số liệu kết quả theo từng quý", lineA.version());
+		assertThat(registry.get(staff, a).status()).isEqualTo(ModelStatus.RETURNED);
+		ModelView outside = submitted("Mô hình ngoài đợt " + marker);
+		assertThatThrownBy(() -> appraisals.decide(staff, round.id(), outside.id(), AppraisalService.Decision.RECOGNIZE,
+				"1/QĐ", LocalDate.now(), null, 0))
+			.hasFieldOrPropertyWithValue("messageKey", "appraisal.model.notInRound");
+		assertThat(appraisals.results(round.id()).lines().stream().filter(l -> l.modelId() == b).findFirst()
+			.orElseThrow()
+			.decision()).isEqualTo(AppraisalService.Decision.RECOGNIZE);
+	}
+
+
+	@Test
+	void staffAndMembersWorkThroughThePages() throws Exception {
+		String marker = UUID.randomUUID().toString().replace("-", "").substring(0, 6);
+		DvkUser staff = users.load("bandanvan");
+		ModelView m = submitted("Mô hình trang thẩm định " + marker);
+		String created = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+			.post("/quan-tri/tham-dinh")
+			.with(users.as("bandanvan"))
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+			.param("name", "Đợt thẩm định trang " + marker)
+			.param("level", "COMMUNE")
+			.param("method", "MEAN")
+			.param("blind", "true"))
+			.andExpect(status().is3xxRedirection())
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl();
+		long roundId = Long.parseLong(created.substring(created.lastIndexOf('/') + 1));
+		DvkUser member = appraiser(marker, 1, "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Sơn Hà");
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+			.post("/quan-tri/tham-dinh/{id}/thanh-vien", roundId)
+			.with(users.as("bandanvan"))
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+			.param("username", member.getUsername())
+			.param("role", "CHAIR")).andExpect(status().is3xxRedirection());
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+			.post("/quan-tri/tham-dinh/{id}/mo-hinh", roundId)
+			.with(users.as("bandanvan"))
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+			.param("model", Long.toString(m.id()))).andExpect(status().is3xxRedirection());
+		mvc.perform(get("/quan-tri/tham-dinh/{id}", roundId).with(users.as("bandanvan")))
+			.andExpect(status().isOk())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+				.string(org.hamcrest.Matchers.allOf(containsString("Kết quả tổng hợp"), containsString(m.name()),
+						containsString("Chủ tịch hội đồng"))));
+		// the member (outside the model's scope) scores through the sheet page
+		AppraisalService.Round round = appraisals.round(roundId);
+		mvc.perform(get("/quan-tri/tham-dinh/{id}/cham/{m}", roundId, m.id()).with(users.as(member.getUsername())))
+			.andExpect(status().isOk())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+				.string(containsString("Tính bền vững")));
+		var post = org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+			.post("/quan-tri/tham-dinh/{id}/cham/{m}", roundId, m.id())
+			.with(users.as(member.getUsername()))
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+			.param("action", "submit");
+		double[] given = { 15, 12, 12, 20, 11.5, 8 };
+		for (int i = 0; i < given.length; i++) {
+			post.param("score" + round.criteria().get(i).id(), String.valueOf(given[i]).replace('.', ','));
+		}
+		mvc.perform(post)
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+				.attribute("success", containsString("Đã gửi")));
+		assertThat(appraisals.results(roundId).lines().get(0).figures().mean()).isEqualTo(78.5);
+		mvc.perform(get("/quan-tri/tham-dinh/{id}", roundId).with(users.as(member.getUsername())))
+			.andExpect(status().isOk())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+				.string(org.hamcrest.Matchers.allOf(containsString("Phiếu chấm của tôi"),
+						containsString("kết quả tổng hợp hiện ra khi đợt thẩm định kết thúc"))));
+		// somebody who is neither staff nor in the council
+		mvc.perform(get("/quan-tri/tham-dinh/{id}", roundId).with(users.as("thamdinh"))).andExpect(status().isForbidden());
+	}
+
+}
