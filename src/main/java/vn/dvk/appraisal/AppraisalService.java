@@ -378,6 +378,18 @@ public class AppraisalService {
 		return m;
 	}
 
+	/** A member's comments on a model: criterion id → comment. */
+	public Map<Long, String> comments(long roundId, long modelId, long userId) {
+		Map<Long, String> m = new HashMap<>();
+		jdbc.sql("select criterion_id, comment from appraisal_score where round_id = ? and model_id = ? and user_id = ? "
+				+ "and comment is not null")
+			.params(roundId, modelId, userId)
+			.query(rs -> {
+				m.put(rs.getLong(1), rs.getString(2));
+			});
+		return m;
+	}
+
 	/** Sheets still expected: member × model pairs without a conflict and without a submitted sheet. */
 	public List<long[]> missing(long roundId) {
 		List<long[]> missing = new ArrayList<>();
@@ -482,6 +494,68 @@ public class AppraisalService {
 			case REJECT -> registry.reject(user, modelId, note);
 		}
 		audit.record("appraisal.decide", "appraisal_round", roundId, "model " + modelId + ": " + decision);
+	}
+
+	/**
+	 * The score sheet of a round as XLSX (staff): one line per model with each member's total, the three
+	 * aggregations, the rank by the deciding method and the decision; conflicted members show "xung đột".
+	 */
+	public void exportScores(DvkUser user, long roundId, java.io.OutputStream out) throws java.io.IOException {
+		requireStaff(user);
+		Results results = results(roundId);
+		Map<Long, MemberRole> members = members(roundId);
+		Map<Long, Map<Long, Double>> totals = new HashMap<>();
+		Map<Long, Double> weights = results.round()
+			.criteria()
+			.stream()
+			.collect(Collectors.toMap(Criterion::id, Criterion::weight));
+		jdbc.sql("select s.user_id, s.model_id, s.criterion_id, s.score from appraisal_score s join appraisal_sheet h "
+				+ "on h.round_id = s.round_id and h.model_id = s.model_id and h.user_id = s.user_id "
+				+ "where s.round_id = ? and h.submitted_at is not null")
+			.params(roundId)
+			.query(rs -> {
+				totals.computeIfAbsent(rs.getLong(2), k -> new HashMap<>())
+					.merge(rs.getLong(1), weights.getOrDefault(rs.getLong(3), 1.0) * rs.getBigDecimal(4).doubleValue(),
+							Double::sum);
+			});
+		List<String> names = members.keySet()
+			.stream()
+			.map(id -> accounts.find(id).map(UserView::fullName).orElse("#" + id))
+			.toList();
+		try (vn.dvk.shared.XlsxStream xlsx = new vn.dvk.shared.XlsxStream(out, "Bảng điểm")) {
+			xlsx.headerRow(List.of(results.round().name()));
+			List<String> header = new ArrayList<>(List.of("Hạng", "Mô hình"));
+			header.addAll(names);
+			header.addAll(List.of("Trung bình", "Trung bình bỏ cao, thấp", "Chuẩn hóa", "Đạt", "Quyết định",
+					"Số quyết định"));
+			xlsx.headerRow(header);
+			for (ResultLine l : results.lines()) {
+				List<String> row = new ArrayList<>();
+				row.add(l.rank() == null ? "" : Integer.toString(l.rank()));
+				row.add(l.name());
+				for (Long member : members.keySet()) {
+					Double t = totals.getOrDefault(l.modelId(), Map.of()).get(member);
+					row.add(t != null ? decimal(t)
+							: conflict(roundId, member, l.modelId()).isPresent() ? "xung đột" : "");
+				}
+				Aggregation.Figures f = l.figures();
+				row.add(f == null ? "" : decimal(f.mean()));
+				row.add(f == null || f.trimmedMean() == null ? "" : decimal(f.trimmedMean()));
+				row.add(f == null ? "" : decimal(f.normalized()));
+				row.add(l.passes() ? "có" : "");
+				row.add(l.decision() == null ? "" : switch (l.decision()) {
+					case RECOGNIZE -> "Công nhận";
+					case RETURN -> "Trả lại để hoàn thiện";
+					case REJECT -> "Không công nhận";
+				});
+				row.add(l.decisionNumber() == null ? "" : l.decisionNumber());
+				xlsx.row(row);
+			}
+		}
+	}
+
+	private static String decimal(double v) {
+		return String.format(java.util.Locale.ROOT, "%.2f", v).replace('.', ',');
 	}
 
 	/** A model of the round as staff or a council member of the round may read it. */

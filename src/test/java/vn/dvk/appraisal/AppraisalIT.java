@@ -180,6 +180,17 @@ class AppraisalIT {
 		mvc.perform(get("/api/v1/appraisals").with(httpBasic("bandanvan", DemoUsers.PASSWORD)))
 			.andExpect(jsonPath("$.items[*].name", org.hamcrest.Matchers.hasItem(containsString(marker))));
 
+		byte[] xlsx = mvc.perform(get("/quan-tri/tham-dinh/{id}/bang-diem.xlsx", round.id()).with(users.as("bandanvan")))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsByteArray();
+		vn.dvk.shared.TabularFile sheet = vn.dvk.shared.TabularFile.read(xlsx, 1000);
+		assertThat(sheet.headers().get(0)).contains(marker);
+		List<List<String>> all = sheet.lines().stream().map(vn.dvk.shared.TabularFile.Line::cells).toList();
+		assertThat(all.get(0)).contains("Trung bình", "Thành viên hội đồng 0");
+		assertThat(all.stream().filter(r -> r.contains("Mô hình thẩm định A " + marker)).findFirst().orElseThrow())
+			.contains("72,00", "70,00", "xung đột", "50,00", "100,00");
 		appraisals.close(staff, round.id(), true);
 		assertThatThrownBy(() -> appraisals.score(council.get(1), round.id(), c, sheet(round, 10, 10, 10, 10, 10, 5),
 				null, true))

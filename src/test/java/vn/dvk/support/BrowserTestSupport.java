@@ -154,8 +154,15 @@ public abstract class BrowserTestSupport {
 			.until(ExpectedConditions.not(ExpectedConditions.urlContains("/dang-nhap?")));
 	}
 
+	/**
+	 * Waits up to 10 s. An element replaced while the condition reads it (the page moved on: a redirect, an htmx
+	 * swap) makes Chromium answer "stale" or "node does not belong to the document"; the wait simply tries again.
+	 */
 	protected WebDriverWait waitUp() {
-		return new WebDriverWait(driver, Duration.ofSeconds(10));
+		WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(10));
+		wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+		wait.ignoring(org.openqa.selenium.WebDriverException.class);
+		return wait;
 	}
 
 	private static String firstExisting(String... paths) {

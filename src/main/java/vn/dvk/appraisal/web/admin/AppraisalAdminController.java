@@ -170,6 +170,16 @@ class AppraisalAdminController {
 		});
 	}
 
+	@GetMapping("/{id}/bang-diem.xlsx")
+	@PreAuthorize("hasAnyRole('ADMIN','PROVINCE_STAFF')")
+	void exportScores(@AuthenticationPrincipal DvkUser user, @PathVariable long id,
+			jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+		response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+		response.setHeader(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+				"attachment; filename=\"bang-diem-tham-dinh-" + id + ".xlsx\"");
+		appraisals.exportScores(user, id, response.getOutputStream());
+	}
+
 	@GetMapping("/{id}/cham/{modelId}")
 	String sheet(@AuthenticationPrincipal DvkUser user, @PathVariable long id, @PathVariable long modelId,
 			Model model) {
@@ -177,6 +187,7 @@ class AppraisalAdminController {
 		model.addAttribute("round", round);
 		model.addAttribute("model", appraisals.model(user, id, modelId));
 		model.addAttribute("scores", appraisals.scores(id, modelId, user.id()));
+		model.addAttribute("comments", appraisals.comments(id, modelId, user.id()));
 		model.addAttribute("conflict", appraisals.conflict(id, user.id(), modelId).orElse(null));
 		model.addAttribute("kinds", AppraisalService.ConflictKind.values());
 		return "appraisal/admin/sheet";

@@ -1,0 +1,50 @@
+package vn.dvk.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+import vn.dvk.support.BrowserTestSupport;
+import vn.dvk.support.DemoUsers;
+
+/** The demo appraisal rounds as staff and as a council member see them, on a desktop and on a phone. */
+class AppraisalBrowserIT extends BrowserTestSupport {
+
+	@Test
+	void staffReadTheClosedRoundAndAMemberScoresTheOpenOne() {
+		resize(1280, 1000);
+		logIn("bandanvan", DemoUsers.PASSWORD);
+		open("/quan-tri/tham-dinh", "appraisal-list");
+		click(By.partialLinkText("đợt 1 năm 2026"));
+		waitUp().until(ExpectedConditions.urlMatches(".*/quan-tri/tham-dinh/\\d+$"));
+		checked("appraisal-closed-round");
+		String results = driver.findElement(By.id("results-title")).findElement(By.xpath("..")).getText();
+		assertThat(results).contains("Công nhận", "Trung bình bỏ điểm cao nhất và thấp nhất");
+
+		// the secretary of the open round scores a model she has not submitted yet
+		logIn("thamdinh2", DemoUsers.PASSWORD);
+		open("/quan-tri/tham-dinh", "appraisal-list-member");
+		click(By.partialLinkText("đợt 2 năm 2026"));
+		waitUp().until(ExpectedConditions.urlMatches(".*/quan-tri/tham-dinh/\\d+$"));
+		checked("appraisal-open-round-member");
+		assertThat(driver.findElement(By.tagName("main")).getText()).contains("kết quả tổng hợp hiện ra khi");
+		click(By.xpath("//a[normalize-space()='Chấm điểm']"));
+		waitUp().until(ExpectedConditions.urlContains("/cham/"));
+		checked("appraisal-sheet");
+		for (var input : driver.findElements(By.cssSelector("input[type=number]"))) {
+			input.clear();
+			input.sendKeys("10");
+		}
+		click(By.xpath("//button[normalize-space()='Lưu nháp']"));
+		waitUp().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".alert-success"),
+				"Đã lưu phiếu chấm"));
+		resize(390, 844);
+		driver.navigate().refresh();
+		assertThat(scrollsSideways()).as("score sheet scrolls sideways at 390 px").isFalse();
+		checked("appraisal-sheet-phone");
+		resize(1280, 1000);
+	}
+
+}
