@@ -20,7 +20,7 @@ class AppraisalBrowserIT extends BrowserTestSupport {
 		click(By.partialLinkText("đợt 1 năm 2026"));
 		waitUp().until(ExpectedConditions.urlMatches(".*/quan-tri/tham-dinh/\\d+$"));
 		checked("appraisal-closed-round");
-		String results = driver.findElement(By.id("results-title")).findElement(By.xpath("..")).getText();
+		String results = driver.findElement(By.cssSelector("section[aria-labelledby=results-title]")).getText();
 		assertThat(results).contains("Công nhận", "Trung bình bỏ điểm cao nhất và thấp nhất");
 
 		// the secretary of the open round scores a model she has not submitted yet
