@@ -51,7 +51,14 @@ public class AppraisalService {
 
 	private final AuditLog audit;
 
-	AppraisalService(JdbcClient jdbc, RegistryService registry, AccountService accounts, AuditLog audit) {
+	private final vn.dvk.shared.PdfDocuments pdf;
+
+	private final vn.dvk.shared.SiteSettings site;
+
+	AppraisalService(JdbcClient jdbc, RegistryService registry, AccountService accounts, AuditLog audit,
+			vn.dvk.shared.PdfDocuments pdf, vn.dvk.shared.SiteSettings site) {
+		this.pdf = pdf;
+		this.site = site;
 		this.jdbc = jdbc;
 		this.registry = registry;
 		this.accounts = accounts;
@@ -552,6 +559,75 @@ public class AppraisalService {
 				xlsx.row(row);
 			}
 		}
+	}
+
+	/** The minutes of the round (biên bản thẩm định) as PDF (staff): council, criteria, scores, decisions, signatures. */
+	public void minutes(DvkUser user, long roundId, java.io.OutputStream out) throws java.io.IOException {
+		requireStaff(user);
+		Results results = results(roundId);
+		Round round = results.round();
+		List<Map<String, String>> council = new ArrayList<>();
+		String chair = "";
+		String secretary = "";
+		for (Map.Entry<Long, MemberRole> m : members(roundId).entrySet()) {
+			UserView u = accounts.find(m.getKey()).orElse(null);
+			String name = u == null ? "#" + m.getKey() : u.fullName();
+			String role = switch (m.getValue()) {
+				case CHAIR -> "Chủ tịch hội đồng";
+				case SECRETARY -> "Thư ký";
+				case MEMBER -> "Thành viên";
+			};
+			chair = m.getValue() == MemberRole.CHAIR ? name : chair;
+			secretary = m.getValue() == MemberRole.SECRETARY ? name : secretary;
+			council.add(Map.of("name", name, "organization",
+					u == null || u.organizationName() == null ? "" : u.organizationName(), "role", role));
+		}
+		Map<Long, String> decisionTexts = new HashMap<>();
+		int[] counts = new int[4];
+		for (ResultLine l : results.lines()) {
+			String text = l.decision() == null ? "Chưa quyết định" : switch (l.decision()) {
+				case RECOGNIZE -> "Công nhận" + (l.decisionNumber() == null ? "" : " (" + l.decisionNumber() + ")");
+				case RETURN -> "Trả lại để hoàn thiện";
+				case REJECT -> "Không công nhận";
+			};
+			decisionTexts.put(l.modelId(), text);
+			counts[l.decision() == null ? 3 : l.decision().ordinal()]++;
+		}
+		List<String> conflicts = jdbc.sql("select c.user_id, m.name, c.kind, c.note from appraisal_conflict c "
+				+ "join registry_model m on m.id = c.model_id where c.round_id = ? order by c.declared_at")
+			.params(roundId)
+			.query((rs, n) -> accounts.find(rs.getLong(1)).map(UserView::fullName).orElse("") + " – " + rs.getString(2)
+					+ " – " + switch (ConflictKind.valueOf(rs.getString(3))) {
+						case OWN_UNIT -> "cùng đơn vị";
+						case FAMILY -> "người thân";
+						case SUPERVISED -> "đơn vị mình phụ trách";
+						case OTHER -> "lý do khác";
+					} + (rs.getString(4) == null ? "" : ": " + rs.getString(4)))
+			.list();
+		Map<String, Object> v = new HashMap<>();
+		v.put("site", site);
+		v.put("place", site.name().replaceFirst("^.*(tỉnh|Tỉnh ủy|thành phố)\\s+", ""));
+		v.put("date", vn.dvk.shared.VietnameseFormats.today());
+		v.put("round", round);
+		v.put("levelText", round.level() == Level.COMMUNE ? "cấp xã" : "cấp tỉnh");
+		v.put("methodText", switch (round.decidingMethod()) {
+			case MEAN -> "điểm trung bình";
+			case TRIMMED_MEAN -> "điểm trung bình sau khi bỏ điểm cao nhất và thấp nhất";
+			case NORMALIZED -> "điểm chuẩn hóa theo từng thành viên";
+		});
+		v.put("threshold", decimal(round.passThreshold()).replace(",00", ""));
+		v.put("maximum", decimal(round.maximum()).replace(",00", ""));
+		v.put("members", council);
+		v.put("lines", results.lines());
+		v.put("decisionTexts", decisionTexts);
+		v.put("conflicts", conflicts);
+		v.put("recognized", counts[0]);
+		v.put("returned", counts[1]);
+		v.put("rejected", counts[2]);
+		v.put("pending", counts[3]);
+		v.put("chair", chair);
+		v.put("secretary", secretary);
+		pdf.render("appraisal/pdf/minutes", v, java.util.Locale.forLanguageTag("vi"), out);
 	}
 
 	private static String decimal(double v) {

@@ -191,6 +191,18 @@ class AppraisalIT {
 		assertThat(all.get(0)).contains("Trung bình", "Thành viên hội đồng 0");
 		assertThat(all.stream().filter(r -> r.contains("Mô hình thẩm định A " + marker)).findFirst().orElseThrow())
 			.contains("72,00", "70,00", "xung đột", "50,00", "100,00");
+		byte[] pdf = mvc.perform(get("/quan-tri/tham-dinh/{id}/bien-ban.pdf", round.id()).with(users.as("bandanvan")))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsByteArray();
+		try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+			// table cells wrap: compare with the line breaks as spaces
+			String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
+			assertThat(text).contains("BIÊN BẢN THẨM ĐỊNH", "ĐẢNG CỘNG SẢN VIỆT NAM", "Thẩm định đợt 1 năm 2026 " + marker,
+					"Mô hình thẩm định A " + marker, "Tính sáng tạo, phù hợp với đặc điểm địa phương", "72,00",
+					"Người thân", "Chủ tịch hội đồng", "Thành viên hội đồng 0");
+		}
 		appraisals.close(staff, round.id(), true);
 		assertThatThrownBy(() -> appraisals.score(council.get(1), round.id(), c, sheet(round, 10, 10, 10, 10, 10, 5),
 				null, true))

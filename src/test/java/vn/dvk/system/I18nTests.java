@@ -173,6 +173,11 @@ class I18nTests {
 	void templatesHaveNoHardCodedText() throws IOException {
 		List<String> problems = new ArrayList<>();
 		for (Path file : files(TEMPLATES, ".html")) {
+			if (file.getParent().getFileName().toString().equals("pdf")) {
+				// Official documents (minutes, certificates) are issued in Vietnamese only, in the state's
+				// administrative format, whatever the reader's language; their text lives in the template.
+				continue;
+			}
 			Document doc = Jsoup.parse(Files.readString(file), "", Parser.xmlParser());
 			for (Element e : doc.getAllElements()) {
 				if (replacedByThymeleaf(e) || insideCode(e)) {

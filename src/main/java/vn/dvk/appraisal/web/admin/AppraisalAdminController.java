@@ -180,6 +180,19 @@ class AppraisalAdminController {
 		appraisals.exportScores(user, id, response.getOutputStream());
 	}
 
+	@GetMapping("/{id}/bien-ban.pdf")
+	@PreAuthorize("hasAnyRole('ADMIN','PROVINCE_STAFF')")
+	void minutes(@AuthenticationPrincipal DvkUser user, @PathVariable long id,
+			jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+		java.io.ByteArrayOutputStream pdf = new java.io.ByteArrayOutputStream();
+		appraisals.minutes(user, id, pdf);
+		response.setContentType("application/pdf");
+		response.setHeader(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+				"attachment; filename=\"bien-ban-tham-dinh-" + id + ".pdf\"");
+		response.setContentLength(pdf.size());
+		pdf.writeTo(response.getOutputStream());
+	}
+
 	@GetMapping("/{id}/cham/{modelId}")
 	String sheet(@AuthenticationPrincipal DvkUser user, @PathVariable long id, @PathVariable long modelId,
 			Model model) {
