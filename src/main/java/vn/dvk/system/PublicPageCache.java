@@ -152,6 +152,7 @@ class PublicPageCache implements Filter, Ordered {
 	 */
 	private static boolean publicPath(String path) {
 		return path.equals("/") || path.equals("/mo-hinh") || path.equals("/gioi-thieu") || path.equals("/tin-tuc")
+				|| path.equals("/bieu-duong") || path.startsWith("/bieu-duong/")
 				|| path.equals("/tim-kiem") || path.equals("/sitemap.xml")
 				|| (path.startsWith("/mo-hinh/") && !path.startsWith("/mo-hinh/anh/"))
 				|| (path.startsWith("/tin-tuc/") && !path.startsWith("/tin-tuc/anh/"));

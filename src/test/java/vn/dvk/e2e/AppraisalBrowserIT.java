@@ -47,4 +47,30 @@ class AppraisalBrowserIT extends BrowserTestSupport {
 		resize(1280, 1000);
 	}
 
+
+	@Test
+	void citizensSeeTheCommendedOnAPhone() {
+		driver.manage().deleteAllCookies();
+		resize(1280, 1000);
+		open("/bieu-duong", "commendation-list");
+		click(By.partialLinkText("giai đoạn 2021–2025"));
+		waitUp().until(ExpectedConditions.urlMatches(".*/bieu-duong/\\d+$"));
+		checked("commendation-conference");
+		// section titles are shown in capitals (CSS)
+		assertThat(driver.findElement(By.tagName("main")).getText())
+			.containsIgnoringCase("Bằng khen của Ban Thường vụ Tỉnh ủy (5)")
+			.containsIgnoringCase("Giấy khen của Ban Dân vận Tỉnh ủy (8)");
+		resize(390, 844);
+		driver.navigate().refresh();
+		assertThat(scrollsSideways()).as("conference page scrolls sideways at 390 px").isFalse();
+		checked("commendation-conference-phone");
+		resize(1280, 1000);
+		logIn("bandanvan", DemoUsers.PASSWORD);
+		open("/quan-tri/bieu-duong", "commendation-admin-list");
+		click(By.partialLinkText("năm 2026"));
+		waitUp().until(ExpectedConditions.urlMatches(".*/quan-tri/bieu-duong/\\d+$"));
+		checked("commendation-admin-conference");
+		assertThat(driver.findElement(By.tagName("main")).getText()).contains("Đề xuất, chờ xem xét");
+	}
+
 }

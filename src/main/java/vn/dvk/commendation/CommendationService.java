@@ -1,0 +1,294 @@
+package vn.dvk.commendation;
+
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import vn.dvk.account.DvkUser;
+import vn.dvk.account.Role;
+import vn.dvk.registry.ModelStatus;
+import vn.dvk.registry.ModelView;
+import vn.dvk.registry.RegistryService;
+import vn.dvk.shared.AfterCommit;
+import vn.dvk.shared.AuditLog;
+import vn.dvk.shared.PublicContentChanged;
+import vn.dvk.shared.UserFacingException;
+import vn.dvk.shared.VietnameseText;
+
+/**
+ * Commendation conferences (hội nghị biểu dương): award forms with quotas; staff nominate recognized models, an
+ * organization proposes its own and staff accept (within the quota) or decline with a reason. An accepted model
+ * that is running is marked commended in the registry. Quotas hold under concurrent acceptances: the award form's
+ * row is locked while its places are counted. First slice of the commendation part of issue 6.
+ */
+@Service
+public class CommendationService {
+
+	private final JdbcClient jdbc;
+
+	private final RegistryService registry;
+
+	private final AuditLog audit;
+
+	private final org.springframework.context.ApplicationEventPublisher events;
+
+	CommendationService(JdbcClient jdbc, RegistryService registry, AuditLog audit,
+			org.springframework.context.ApplicationEventPublisher events) {
+		this.jdbc = jdbc;
+		this.registry = registry;
+		this.audit = audit;
+		this.events = events;
+	}
+
+	public enum Status {
+
+		PROPOSED, ACCEPTED, DECLINED
+
+	}
+
+	public record AwardForm(long id, String name, int quota, int accepted) {
+	}
+
+	public record Conference(long id, String name, String level, String phase, LocalDate heldOn, String place,
+			List<AwardForm> awardForms) {
+	}
+
+	public record NewConference(String name, String level, String phase, LocalDate heldOn, String place,
+			List<String[]> awardForms) {
+	}
+
+	public record Nomination(long id, long modelId, String modelName, String organization, String locality,
+			String fieldCode, String publicPath, long awardFormId, String awardForm, Status status, String achievement,
+			String reason, String proposedBy) {
+	}
+
+	@Transactional
+	public Conference create(DvkUser user, NewConference c) {
+		requireStaff(user);
+		String name = c.name() == null ? "" : VietnameseText.clean(c.name());
+		if (VietnameseText.isBlank(name) || name.length() > 300) {
+			throw UserFacingException.field("name", "commendation.name.invalid");
+		}
+		if (c.heldOn() == null) {
+			throw UserFacingException.field("heldOn", "commendation.date.required");
+		}
+		if (c.awardForms() == null || c.awardForms().isEmpty()) {
+			throw UserFacingException.field("awardForms", "commendation.awards.required");
+		}
+		GeneratedKeyHolder keys = new GeneratedKeyHolder();
+		jdbc.sql("insert into commendation_conference (name, level, phase, held_on, place, created_at, created_by) "
+				+ "values (?, ?, ?, ?, ?, ?, ?)")
+			.params(name, c.level() == null ? "PROVINCE" : c.level(), c.phase(), Date.valueOf(c.heldOn()), c.place(),
+					Timestamp.from(Instant.now()), user.getUsername())
+			.update(keys, "id");
+		long id = keys.getKey().longValue();
+		int position = 0;
+		for (String[] a : c.awardForms()) {
+			String award = VietnameseText.clean(a[0]);
+			int quota;
+			try {
+				quota = Integer.parseInt(a[1].strip());
+			}
+			catch (RuntimeException ex) {
+				throw UserFacingException.field("awardForms", "commendation.awards.format");
+			}
+			if (VietnameseText.isBlank(award) || quota < 1 || quota > 10_000) {
+				throw UserFacingException.field("awardForms", "commendation.awards.format");
+			}
+			jdbc.sql("insert into award_form (conference_id, name, quota, position) values (?, ?, ?, ?)")
+				.params(id, award, quota, position++)
+				.update();
+		}
+		audit.record("commendation.create", "commendation_conference", id, name);
+		return conference(id);
+	}
+
+	public Conference conference(long id) {
+		record Row(long id, String name, String level, String phase, Date heldOn, String place) {
+		}
+		Row r = jdbc.sql("select id, name, level, phase, held_on, place from commendation_conference where id = ?")
+			.params(id)
+			.query((rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getDate(5),
+					rs.getString(6)))
+			.optional()
+			.orElseThrow(() -> UserFacingException.notFound("commendation.notFound"));
+		List<AwardForm> forms = jdbc.sql("select f.id, f.name, f.quota, (select count(*) from nomination n where "
+				+ "n.award_form_id = f.id and n.status = 'ACCEPTED') from award_form f where f.conference_id = ? "
+				+ "order by f.position")
+			.params(id)
+			.query((rs, n) -> new AwardForm(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getInt(4)))
+			.list();
+		return new Conference(r.id(), r.name(), r.level(), r.phase(), r.heldOn().toLocalDate(), r.place(), forms);
+	}
+
+	/** Every conference, the latest first. */
+	public List<Conference> conferences() {
+		return jdbc.sql("select id from commendation_conference order by held_on desc, id desc")
+			.query(Long.class)
+			.list()
+			.stream()
+			.map(this::conference)
+			.toList();
+	}
+
+	/** Staff nominate a recognized model directly (accepted at once, within the quota). */
+	@Transactional
+	public Nomination nominate(DvkUser user, long conferenceId, long modelId, long awardFormId, String achievement) {
+		requireStaff(user);
+		ModelView m = recognized(user, modelId);
+		long id = insert(conferenceId, m, awardFormId, achievement, Status.PROPOSED, user);
+		accept(user, id);
+		return nomination(id);
+	}
+
+	/** An organization proposes one of its recognized models; staff accept or decline it later. */
+	@Transactional
+	public Nomination propose(DvkUser user, long conferenceId, long modelId, long awardFormId, String achievement) {
+		if (user == null || !user.hasAnyRole(Role.OFFICER, Role.PROVINCE_STAFF, Role.ADMIN)) {
+			throw new AccessDeniedException("commendation proposal");
+		}
+		ModelView m = recognized(user, modelId); // registry.get applies the officer's scope
+		long id = insert(conferenceId, m, awardFormId, achievement, Status.PROPOSED, user);
+		audit.record("commendation.propose", "nomination", id, m.name());
+		return nomination(id);
+	}
+
+	/** Accepts a proposal within its award form's quota; the model is marked commended when it is running. */
+	@Transactional
+	public void accept(DvkUser user, long nominationId) {
+		requireStaff(user);
+		Nomination n = nomination(nominationId);
+		if (n.status() == Status.ACCEPTED) {
+			return;
+		}
+		// Lock the award form while its places are counted: two acceptances at once cannot both take the last one.
+		AwardForm form = jdbc.sql("select id, name, quota, 0 from award_form where id = ? for update")
+			.params(n.awardFormId())
+			.query((rs, i) -> new AwardForm(rs.getLong(1), rs.getString(2), rs.getInt(3), 0))
+			.single();
+		long accepted = jdbc.sql("select count(*) from nomination where award_form_id = ? and status = 'ACCEPTED'")
+			.params(n.awardFormId())
+			.query(Long.class)
+			.single();
+		if (accepted >= form.quota()) {
+			throw new UserFacingException(HttpStatus.CONFLICT, "commendation.quota.full", form.name(), form.quota());
+		}
+		jdbc.sql("update nomination set status = 'ACCEPTED', decided_by = ?, reason = null where id = ?")
+			.params(user.getUsername(), nominationId)
+			.update();
+		ModelView m = registry.get(user, n.modelId());
+		if (m.status() == ModelStatus.RECOGNIZED || m.status() == ModelStatus.MAINTAINED
+				|| m.status() == ModelStatus.REPLICATED) {
+			registry.commend(user, n.modelId(), conference(conferenceOf(nominationId)).name() + ": " + form.name());
+		}
+		audit.record("commendation.accept", "nomination", nominationId, n.modelName() + " – " + form.name());
+		AfterCommit.run(() -> events.publishEvent(new PublicContentChanged("commendation")));
+	}
+
+	@Transactional
+	public void decline(DvkUser user, long nominationId, String reason) {
+		requireStaff(user);
+		Nomination n = nomination(nominationId);
+		String why = reason == null ? "" : VietnameseText.clean(reason);
+		if (VietnameseText.isBlank(why) || why.length() > 500) {
+			throw UserFacingException.field("reason", "commendation.decline.reason");
+		}
+		if (n.status() != Status.PROPOSED) {
+			throw new UserFacingException(HttpStatus.CONFLICT, "commendation.decline.notProposed");
+		}
+		jdbc.sql("update nomination set status = 'DECLINED', decided_by = ?, reason = ? where id = ?")
+			.params(user.getUsername(), why, nominationId)
+			.update();
+		audit.record("commendation.decline", "nomination", nominationId, n.modelName() + " – " + why);
+	}
+
+	/** The nominations of a conference (all statuses), by award form then name. */
+	public List<Nomination> nominations(long conferenceId) {
+		return jdbc.sql(SELECT + " where n.conference_id = ? order by f.position, m.name")
+			.params(conferenceId)
+			.query((rs, i) -> row(rs))
+			.list();
+	}
+
+	/** The commended (accepted) models of a conference, for the public page and the API. */
+	public List<Nomination> awardees(long conferenceId) {
+		return nominations(conferenceId).stream().filter(n -> n.status() == Status.ACCEPTED).toList();
+	}
+
+	private Nomination nomination(long id) {
+		return jdbc.sql(SELECT + " where n.id = ?")
+			.params(id)
+			.query((rs, i) -> row(rs))
+			.optional()
+			.orElseThrow(() -> UserFacingException.notFound("commendation.nomination.notFound"));
+	}
+
+	private long conferenceOf(long nominationId) {
+		return jdbc.sql("select conference_id from nomination where id = ?").params(nominationId).query(Long.class).single();
+	}
+
+	private static final String SELECT = "select n.id, n.model_id, m.name, o.name, u.name, m.field_code, m.slug, "
+			+ "n.award_form_id, f.name, n.status, n.achievement, n.reason, n.proposed_by from nomination n "
+			+ "join registry_model m on m.id = n.model_id join award_form f on f.id = n.award_form_id "
+			+ "join organization o on o.id = m.organization_id join administrative_unit u on u.id = m.locality_id";
+
+	private static Nomination row(java.sql.ResultSet rs) throws java.sql.SQLException {
+		return new Nomination(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
+				rs.getString(6), "/mo-hinh/" + rs.getString(7) + "-" + rs.getLong(2), rs.getLong(8), rs.getString(9),
+				Status.valueOf(rs.getString(10)), rs.getString(11), rs.getString(12), rs.getString(13));
+	}
+
+	private ModelView recognized(DvkUser user, long modelId) {
+		ModelView m = registry.get(user, modelId);
+		if (!m.status().isRecognized()) {
+			throw UserFacingException.badRequest("commendation.model.notRecognized", m.name());
+		}
+		return m;
+	}
+
+	private long insert(long conferenceId, ModelView m, long awardFormId, String achievement, Status status,
+			DvkUser user) {
+		conference(conferenceId);
+		if (jdbc.sql("select count(*) from award_form where id = ? and conference_id = ?")
+			.params(awardFormId, conferenceId)
+			.query(Long.class)
+			.single() == 0) {
+			throw UserFacingException.field("awardFormId", "commendation.awards.foreign");
+		}
+		String text = achievement == null ? null : VietnameseText.clean(achievement);
+		GeneratedKeyHolder keys = new GeneratedKeyHolder();
+		try {
+			jdbc.sql("insert into nomination (conference_id, model_id, award_form_id, status, achievement, proposed_by, "
+					+ "created_at) values (?, ?, ?, ?, ?, ?, ?)")
+				.params(conferenceId, m.id(), awardFormId, status.name(),
+						VietnameseText.isBlank(text) ? null : text.substring(0, Math.min(500, text.length())),
+						user.getUsername(), Timestamp.from(Instant.now()))
+				.update(keys, "id");
+		}
+		catch (DuplicateKeyException ex) {
+			throw new UserFacingException(HttpStatus.CONFLICT, "commendation.nomination.exists", m.name());
+		}
+		return keys.getKey().longValue();
+	}
+
+	public static boolean isStaff(DvkUser user) {
+		return user != null && user.hasAnyRole(Role.ADMIN, Role.PROVINCE_STAFF);
+	}
+
+	private static void requireStaff(DvkUser user) {
+		if (!isStaff(user)) {
+			throw new AccessDeniedException("commendation staff");
+		}
+	}
+
+}

@@ -1,0 +1,130 @@
+package vn.dvk.commendation.web.admin;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import vn.dvk.account.DvkUser;
+import vn.dvk.commendation.CommendationService;
+import vn.dvk.registry.ModelQuery;
+import vn.dvk.registry.ModelStatus;
+import vn.dvk.registry.RegistryService;
+import vn.dvk.shared.PageResult;
+import vn.dvk.shared.Texts;
+import vn.dvk.shared.UserFacingException;
+
+/** Staff prepare conferences and decide nominations; officers propose their organizations' recognized models. */
+@Controller
+@RequestMapping("/quan-tri/bieu-duong")
+@PreAuthorize("hasAnyRole('ADMIN','PROVINCE_STAFF','OFFICER')")
+class CommendationAdminController {
+
+	private final CommendationService commendations;
+
+	private final RegistryService registry;
+
+	private final Texts texts;
+
+	CommendationAdminController(CommendationService commendations, RegistryService registry, Texts texts) {
+		this.commendations = commendations;
+		this.registry = registry;
+		this.texts = texts;
+	}
+
+	@GetMapping
+	String list(@AuthenticationPrincipal DvkUser user, Model model) {
+		model.addAttribute("conferences", commendations.conferences());
+		model.addAttribute("staff", CommendationService.isStaff(user));
+		return "commendation/admin/list";
+	}
+
+	@PostMapping
+	@PreAuthorize("hasAnyRole('ADMIN','PROVINCE_STAFF')")
+	String create(@AuthenticationPrincipal DvkUser user, @RequestParam String name,
+			@RequestParam(required = false) String phase, @RequestParam(required = false) LocalDate heldOn,
+			@RequestParam(required = false) String place, @RequestParam(defaultValue = "") String awardForms,
+			RedirectAttributes redirect) {
+		List<String[]> forms = new ArrayList<>();
+		for (String line : awardForms.split("\\R")) {
+			if (line.isBlank()) {
+				continue;
+			}
+			int bar = line.lastIndexOf('|');
+			forms.add(bar < 0 ? new String[] { line, "" } : new String[] { line.substring(0, bar), line.substring(bar + 1) });
+		}
+		try {
+			CommendationService.Conference c = commendations.create(user,
+					new CommendationService.NewConference(name, "PROVINCE", phase, heldOn, place, forms));
+			redirect.addFlashAttribute("success", texts.get("commendation.admin.created"));
+			return "redirect:/quan-tri/bieu-duong/" + c.id();
+		}
+		catch (UserFacingException ex) {
+			redirect.addFlashAttribute("failure", texts.get(ex));
+			return "redirect:/quan-tri/bieu-duong";
+		}
+	}
+
+	@GetMapping("/{id}")
+	String conference(@AuthenticationPrincipal DvkUser user, @PathVariable long id, Model model) {
+		model.addAttribute("c", commendations.conference(id));
+		model.addAttribute("nominations", commendations.nominations(id));
+		model.addAttribute("staff", CommendationService.isStaff(user));
+		model.addAttribute("candidates", registry
+			.list(user, new ModelQuery(null, null, null, null, null, ModelStatus.RECOGNIZED_STATES, null, null, null),
+					new PageResult.Request(0, 200))
+			.items());
+		return "commendation/admin/conference";
+	}
+
+	@PostMapping("/{id}/de-cu")
+	String nominate(@AuthenticationPrincipal DvkUser user, @PathVariable long id, @RequestParam long modelId,
+			@RequestParam long awardFormId, @RequestParam(required = false) String achievement,
+			RedirectAttributes redirect) {
+		try {
+			if (CommendationService.isStaff(user)) {
+				commendations.nominate(user, id, modelId, awardFormId, achievement);
+				redirect.addFlashAttribute("success", texts.get("commendation.admin.nominated"));
+			}
+			else {
+				commendations.propose(user, id, modelId, awardFormId, achievement);
+				redirect.addFlashAttribute("success", texts.get("commendation.admin.proposed"));
+			}
+		}
+		catch (UserFacingException ex) {
+			redirect.addFlashAttribute("failure", texts.get(ex));
+		}
+		return "redirect:/quan-tri/bieu-duong/" + id;
+	}
+
+	@PostMapping("/{id}/de-cu/{nomination}")
+	@PreAuthorize("hasAnyRole('ADMIN','PROVINCE_STAFF')")
+	String decide(@AuthenticationPrincipal DvkUser user, @PathVariable long id, @PathVariable long nomination,
+			@RequestParam String action, @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+		try {
+			if ("accept".equals(action)) {
+				commendations.accept(user, nomination);
+				redirect.addFlashAttribute("success", texts.get("commendation.admin.accepted"));
+			}
+			else {
+				commendations.decline(user, nomination, reason);
+				redirect.addFlashAttribute("success", texts.get("commendation.admin.declined"));
+			}
+		}
+		catch (UserFacingException ex) {
+			redirect.addFlashAttribute("failure", texts.get(ex));
+		}
+		return "redirect:/quan-tri/bieu-duong/" + id;
+	}
+
+}
