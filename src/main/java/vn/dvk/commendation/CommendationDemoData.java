@@ -77,7 +77,7 @@ class CommendationDemoData implements ApplicationRunner {
 		}
 		CommendationService.Conference past = commendations.create(system, new CommendationService.NewConference(
 				"Hội nghị biểu dương điển hình “Dân vận khéo” giai đoạn 2021–2025", "PROVINCE", "2021–2025",
-				LocalDate.of(2025, 10, 15), "Hội trường Tỉnh ủy Sơn Hà",
+				LocalDate.of(2025, 10, 15), "Hội trường Tỉnh ủy Sơn Hà", "1250-QĐ/TU", LocalDate.of(2025, 10, 10),
 				List.of(new String[] { MERIT, "5" }, new String[] { PRAISE, "10" })));
 		for (int i = 0; i < commended.size(); i++) {
 			CommendationService.AwardForm form = past.awardForms().get(i < 5 ? 0 : 1);
@@ -86,7 +86,7 @@ class CommendationDemoData implements ApplicationRunner {
 		}
 		CommendationService.Conference next = commendations.create(system, new CommendationService.NewConference(
 				"Hội nghị biểu dương mô hình “Dân vận khéo” năm 2026", "PROVINCE", "2026",
-				VietnameseFormats.today().plusDays(30), "Trung tâm Hội nghị tỉnh Sơn Hà",
+				VietnameseFormats.today().plusDays(30), "Trung tâm Hội nghị tỉnh Sơn Hà", null, null,
 				List.of(new String[] { MERIT, "3" }, new String[] { PRAISE, "8" })));
 		for (int i = 0; i < recognized.size(); i++) {
 			CommendationService.AwardForm form = next.awardForms().get(i % 2);

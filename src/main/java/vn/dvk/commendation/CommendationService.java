@@ -42,8 +42,15 @@ public class CommendationService {
 
 	private final org.springframework.context.ApplicationEventPublisher events;
 
+	private final vn.dvk.shared.PdfDocuments pdfs;
+
+	private final vn.dvk.shared.SiteSettings site;
+
 	CommendationService(JdbcClient jdbc, RegistryService registry, AuditLog audit,
-			org.springframework.context.ApplicationEventPublisher events) {
+			org.springframework.context.ApplicationEventPublisher events, vn.dvk.shared.PdfDocuments pdfs,
+			vn.dvk.shared.SiteSettings site) {
+		this.pdfs = pdfs;
+		this.site = site;
 		this.jdbc = jdbc;
 		this.registry = registry;
 		this.audit = audit;
@@ -60,11 +67,12 @@ public class CommendationService {
 	}
 
 	public record Conference(long id, String name, String level, String phase, LocalDate heldOn, String place,
-			List<AwardForm> awardForms) {
+			String decisionNumber, LocalDate decisionDate, List<AwardForm> awardForms) {
 	}
 
+	/** A new conference; the decision (number and date) that awards the forms may come later or now. */
 	public record NewConference(String name, String level, String phase, LocalDate heldOn, String place,
-			List<String[]> awardForms) {
+			String decisionNumber, LocalDate decisionDate, List<String[]> awardForms) {
 	}
 
 	public record Nomination(long id, long modelId, String modelName, String organization, String locality,
@@ -86,10 +94,12 @@ public class CommendationService {
 			throw UserFacingException.field("awardForms", "commendation.awards.required");
 		}
 		GeneratedKeyHolder keys = new GeneratedKeyHolder();
-		jdbc.sql("insert into commendation_conference (name, level, phase, held_on, place, created_at, created_by) "
-				+ "values (?, ?, ?, ?, ?, ?, ?)")
+		jdbc.sql("insert into commendation_conference (name, level, phase, held_on, place, decision_number, "
+				+ "decision_date, created_at, created_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
 			.params(name, c.level() == null ? "PROVINCE" : c.level(), c.phase(), Date.valueOf(c.heldOn()), c.place(),
-					Timestamp.from(Instant.now()), user.getUsername())
+					VietnameseText.isBlank(c.decisionNumber()) ? null : c.decisionNumber().strip(),
+					c.decisionDate() == null ? null : Date.valueOf(c.decisionDate()), Timestamp.from(Instant.now()),
+					user.getUsername())
 			.update(keys, "id");
 		long id = keys.getKey().longValue();
 		int position = 0;
@@ -114,12 +124,14 @@ public class CommendationService {
 	}
 
 	public Conference conference(long id) {
-		record Row(long id, String name, String level, String phase, Date heldOn, String place) {
+		record Row(long id, String name, String level, String phase, Date heldOn, String place, String number,
+				Date decided) {
 		}
-		Row r = jdbc.sql("select id, name, level, phase, held_on, place from commendation_conference where id = ?")
+		Row r = jdbc.sql("select id, name, level, phase, held_on, place, decision_number, decision_date "
+				+ "from commendation_conference where id = ?")
 			.params(id)
 			.query((rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getDate(5),
-					rs.getString(6)))
+					rs.getString(6), rs.getString(7), rs.getDate(8)))
 			.optional()
 			.orElseThrow(() -> UserFacingException.notFound("commendation.notFound"));
 		List<AwardForm> forms = jdbc.sql("select f.id, f.name, f.quota, (select count(*) from nomination n where "
@@ -128,7 +140,8 @@ public class CommendationService {
 			.params(id)
 			.query((rs, n) -> new AwardForm(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getInt(4)))
 			.list();
-		return new Conference(r.id(), r.name(), r.level(), r.phase(), r.heldOn().toLocalDate(), r.place(), forms);
+		return new Conference(r.id(), r.name(), r.level(), r.phase(), r.heldOn().toLocalDate(), r.place(), r.number(),
+				r.decided() == null ? null : r.decided().toLocalDate(), forms);
 	}
 
 	/** Every conference, the latest first. */
@@ -223,6 +236,64 @@ public class CommendationService {
 	/** The commended (accepted) models of a conference, for the public page and the API. */
 	public List<Nomination> awardees(long conferenceId) {
 		return nominations(conferenceId).stream().filter(n -> n.status() == Status.ACCEPTED).toList();
+	}
+
+	// --- outputs ---------------------------------------------------------------------------------------------
+
+	/** One certificate per awardee (A4 landscape PDF), all in one ZIP, named by number and model (staff). */
+	public void certificates(DvkUser user, long conferenceId, java.io.OutputStream out) throws java.io.IOException {
+		requireStaff(user);
+		Conference c = conference(conferenceId);
+		java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(out);
+		int number = 0;
+		for (Nomination a : awardees(conferenceId)) {
+			number++;
+			java.util.Map<String, Object> v = common(c);
+			v.put("a", a);
+			v.put("award", a.awardForm());
+			v.put("number", String.format("%03d", number));
+			zip.putNextEntry(new java.util.zip.ZipEntry(String.format("%03d-", number)
+					+ vn.dvk.shared.VietnameseText.slug(a.modelName(), 60) + ".pdf"));
+			java.io.ByteArrayOutputStream pdf = new java.io.ByteArrayOutputStream();
+			pdfs.render("commendation/pdf/certificate", v, java.util.Locale.forLanguageTag("vi"), pdf);
+			pdf.writeTo(zip);
+			zip.closeEntry();
+		}
+		zip.finish();
+	}
+
+	/** The commended, per award form, as PDF (staff). */
+	public void listPdf(DvkUser user, long conferenceId, java.io.OutputStream out) throws java.io.IOException {
+		requireStaff(user);
+		Conference c = conference(conferenceId);
+		java.util.Map<String, Object> v = common(c);
+		v.put("awardees", awardees(conferenceId));
+		pdfs.render("commendation/pdf/list", v, java.util.Locale.forLanguageTag("vi"), out);
+	}
+
+	/** The commended as XLSX (staff): number, model, organization, locality, field, award form, achievement. */
+	public void listXlsx(DvkUser user, long conferenceId, java.io.OutputStream out) throws java.io.IOException {
+		requireStaff(user);
+		Conference c = conference(conferenceId);
+		try (vn.dvk.shared.XlsxStream xlsx = new vn.dvk.shared.XlsxStream(out, "Danh sách biểu dương")) {
+			xlsx.headerRow(List.of(c.name()));
+			xlsx.headerRow(List.of("STT", "Mô hình, điển hình", "Đơn vị", "Địa bàn", "Lĩnh vực", "Hình thức khen thưởng",
+					"Thành tích"));
+			int n = 0;
+			for (Nomination a : awardees(conferenceId)) {
+				xlsx.row(java.util.Arrays.asList(Integer.toString(++n), a.modelName(), a.organization(), a.locality(),
+						a.fieldCode(), a.awardForm(), a.achievement() == null ? "" : a.achievement()));
+			}
+		}
+	}
+
+	private java.util.Map<String, Object> common(Conference c) {
+		java.util.Map<String, Object> v = new java.util.HashMap<>();
+		v.put("c", c);
+		v.put("site", site);
+		v.put("place", site.name().replaceFirst("^.*(tỉnh|Tỉnh ủy|thành phố)\\s+", ""));
+		v.put("date", c.decisionDate() != null ? c.decisionDate() : c.heldOn());
+		return v;
 	}
 
 	private Nomination nomination(long id) {

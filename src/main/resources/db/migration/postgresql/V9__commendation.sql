@@ -8,6 +8,8 @@ create table commendation_conference (
     phase      varchar(60),
     held_on    date         not null,
     place      varchar(300),
+    decision_number varchar(60),
+    decision_date   date,
     created_at timestamp with time zone not null,
     created_by varchar(60)  not null
 );

@@ -60,6 +60,7 @@ class CommendationIT {
 		DvkUser staff = users.load("bandanvan");
 		CommendationService.Conference c = commendations.create(staff, new CommendationService.NewConference(
 				"Hội nghị biểu dương thử " + marker, "PROVINCE", "2026", LocalDate.now().plusDays(10), "Hội trường",
+				"15-QĐ/TU", LocalDate.now(),
 				List.of(new String[] { "Bằng khen thử " + marker, "1" }, new String[] { "Giấy khen thử", "2" })));
 		long merit = c.awardForms().get(0).id();
 		long praise = c.awardForms().get(1).id();
@@ -125,6 +126,46 @@ class CommendationIT {
 			.andExpect(jsonPath("$.awardees.length()").value(3))
 			.andExpect(jsonPath("$.awardees[0].awardForm").value("Bằng khen thử " + marker));
 		mvc.perform(get("/api/v1/commendations/{id}", 999_999_999L)).andExpect(status().isNotFound());
+		// outputs: the list as XLSX and PDF, one certificate per awardee in a ZIP
+		byte[] zip = mvc.perform(get("/quan-tri/bieu-duong/{id}/giay-khen.zip", c.id()).with(users.as("bandanvan")))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsByteArray();
+		List<String> entries = new ArrayList<>();
+		try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip))) {
+			for (java.util.zip.ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+				entries.add(e.getName());
+				if (entries.size() == 1) {
+					try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(in.readAllBytes())) {
+						assertThat(doc.getPage(0).getMediaBox().getWidth()).as("landscape")
+							.isGreaterThan(doc.getPage(0).getMediaBox().getHeight());
+						String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
+						assertThat(text).contains("BẰNG KHEN THỬ", running.get(0).name().substring(0, 20), "15-QĐ/TU",
+								"Thành tích xuất sắc", "ĐẢNG CỘNG SẢN VIỆT NAM");
+					}
+				}
+			}
+		}
+		assertThat(entries).hasSize(3).allMatch(n -> n.endsWith(".pdf"));
+		byte[] listPdf = mvc.perform(get("/quan-tri/bieu-duong/{id}/danh-sach.pdf", c.id()).with(users.as("bandanvan")))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsByteArray();
+		try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(listPdf)) {
+			assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(doc).replaceAll("\\s+", " "))
+				.contains("DANH SÁCH MÔ HÌNH, ĐIỂN HÌNH ĐƯỢC BIỂU DƯƠNG", "Giấy khen thử: 2/2");
+		}
+		vn.dvk.shared.TabularFile xlsx = vn.dvk.shared.TabularFile.read(mvc
+			.perform(get("/quan-tri/bieu-duong/{id}/danh-sach.xlsx", c.id()).with(users.as("bandanvan")))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsByteArray(), 100);
+		assertThat(xlsx.lines()).hasSize(4); // the column headings and three awardees
+		mvc.perform(get("/quan-tri/bieu-duong/{id}/giay-khen.zip", c.id()).with(users.as("canbo")))
+			.andExpect(status().isForbidden());
 		mvc.perform(get("/quan-tri/bieu-duong/{id}", c.id()).with(users.as("bandanvan")))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Đã đủ chỉ tiêu Giấy khen")));

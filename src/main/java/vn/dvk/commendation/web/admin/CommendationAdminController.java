@@ -53,7 +53,8 @@ class CommendationAdminController {
 	@PreAuthorize("hasAnyRole('ADMIN','PROVINCE_STAFF')")
 	String create(@AuthenticationPrincipal DvkUser user, @RequestParam String name,
 			@RequestParam(required = false) String phase, @RequestParam(required = false) LocalDate heldOn,
-			@RequestParam(required = false) String place, @RequestParam(defaultValue = "") String awardForms,
+			@RequestParam(required = false) String place, @RequestParam(required = false) String decisionNumber,
+			@RequestParam(required = false) LocalDate decisionDate, @RequestParam(defaultValue = "") String awardForms,
 			RedirectAttributes redirect) {
 		List<String[]> forms = new ArrayList<>();
 		for (String line : awardForms.split("\\R")) {
@@ -65,7 +66,8 @@ class CommendationAdminController {
 		}
 		try {
 			CommendationService.Conference c = commendations.create(user,
-					new CommendationService.NewConference(name, "PROVINCE", phase, heldOn, place, forms));
+					new CommendationService.NewConference(name, "PROVINCE", phase, heldOn, place, decisionNumber,
+							decisionDate, forms));
 			redirect.addFlashAttribute("success", texts.get("commendation.admin.created"));
 			return "redirect:/quan-tri/bieu-duong/" + c.id();
 		}
@@ -85,6 +87,31 @@ class CommendationAdminController {
 					new PageResult.Request(0, 200))
 			.items());
 		return "commendation/admin/conference";
+	}
+
+	@GetMapping("/{id}/{what:giay-khen\\.zip|danh-sach\\.xlsx|danh-sach\\.pdf}")
+	@PreAuthorize("hasAnyRole('ADMIN','PROVINCE_STAFF')")
+	void output(@AuthenticationPrincipal DvkUser user, @PathVariable long id, @PathVariable String what,
+			jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+		java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+		String type;
+		if (what.endsWith(".zip")) {
+			commendations.certificates(user, id, body);
+			type = "application/zip";
+		}
+		else if (what.endsWith(".xlsx")) {
+			commendations.listXlsx(user, id, body);
+			type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+		}
+		else {
+			commendations.listPdf(user, id, body);
+			type = "application/pdf";
+		}
+		response.setContentType(type);
+		response.setHeader(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+				"attachment; filename=\"bieu-duong-" + id + "-" + what + "\"");
+		response.setContentLength(body.size());
+		body.writeTo(response.getOutputStream());
 	}
 
 	@PostMapping("/{id}/de-cu")
