@@ -363,14 +363,19 @@ public class RegistryService {
 		requireStatus(m, ModelStatus.SUBMITTED, ModelStatus.UNDER_APPRAISAL);
 		String reason = requireReason(comment, "registry.return.commentRequired");
 		addComment(m.id(), actor(user), true, reason);
-		return transition(user, m, ModelStatus.RETURNED, reason);
+		ModelView returned = transition(user, m, ModelStatus.RETURNED, reason);
+		events.publishEvent(new ModelReturned(id, reason));
+		return returned;
 	}
 
 	@Transactional
 	public ModelView reject(DvkUser user, long id, String reason) {
 		ModelView m = staffModel(user, id);
 		requireStatus(m, ModelStatus.SUBMITTED, ModelStatus.UNDER_APPRAISAL);
-		return transition(user, m, ModelStatus.REJECTED, requireReason(reason, "registry.reject.reasonRequired"));
+		String why = requireReason(reason, "registry.reject.reasonRequired");
+		ModelView rejected = transition(user, m, ModelStatus.REJECTED, why);
+		events.publishEvent(new ModelRejected(id, why));
+		return rejected;
 	}
 
 	/**

@@ -43,7 +43,11 @@ import vn.dvk.support.DvkIntegrationTest;
 
 /** An appraisal round from submitted models to decisions, with the rules the issue names. */
 @DvkIntegrationTest
+@org.springframework.test.context.event.RecordApplicationEvents
 class AppraisalIT {
+
+	@Autowired
+	org.springframework.test.context.event.ApplicationEvents events;
 
 	@Autowired
 	AppraisalService appraisals;
@@ -218,6 +222,8 @@ class AppraisalIT {
 		appraisals.decide(staff, round.id(), a, AppraisalService.Decision.RETURN, null, null,
 				"Bổ sung số liệu kết quả theo từng quý", lineA.version());
 		assertThat(registry.get(staff, a).status()).isEqualTo(ModelStatus.RETURNED);
+		assertThat(events.stream(vn.dvk.registry.ModelReturned.class)).anyMatch(e -> e.modelId() == a);
+		assertThat(events.stream(vn.dvk.registry.ModelRecognized.class)).anyMatch(e -> e.modelId() == b);
 		ModelView outside = submitted("Mô hình ngoài đợt " + marker);
 		assertThatThrownBy(() -> appraisals.decide(staff, round.id(), outside.id(), AppraisalService.Decision.RECOGNIZE,
 				"1/QĐ", LocalDate.now(), null, 0))
@@ -262,7 +268,7 @@ class AppraisalIT {
 			.andExpect(status().isOk())
 			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
 				.string(org.hamcrest.Matchers.allOf(containsString("Kết quả tổng hợp"), containsString(m.name()),
-						containsString("Chủ tịch hội đồng"))));
+						containsString("Chủ tịch hội đồng"), containsString("Còn 1 phiếu chưa gửi"))));
 		// the member (outside the model's scope) scores through the sheet page
 		AppraisalService.Round round = appraisals.round(roundId);
 		mvc.perform(get("/quan-tri/tham-dinh/{id}/cham/{m}", roundId, m.id()).with(users.as(member.getUsername())))

@@ -111,6 +111,12 @@ class AppraisalAdminController {
 			model.addAttribute("conflicts", conflicts);
 			model.addAttribute("todo", todo);
 		}
+		if (staff) {
+			// The chair's view of progress: sheets still expected per member.
+			Map<Long, Integer> missingByMember = new HashMap<>();
+			appraisals.missing(id).forEach(p -> missingByMember.merge(p[0], 1, Integer::sum));
+			model.addAttribute("missingByMember", missingByMember);
+		}
 		if (staff && round.open()) {
 			model.addAttribute("candidates", registry
 				.list(user, new ModelQuery(null, null, null, null, null, Set.of(ModelStatus.SUBMITTED), null, null,
