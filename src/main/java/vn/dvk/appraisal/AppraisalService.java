@@ -634,6 +634,38 @@ public class AppraisalService {
 		return String.format(java.util.Locale.ROOT, "%.2f", v).replace('.', ',');
 	}
 
+	/**
+	 * The deciding score of each model in its latest closed round (for commendation lists): model id → score.
+	 * Models never appraised in a closed round are absent.
+	 */
+	public Map<Long, Double> latestScores(java.util.Collection<Long> modelIds) {
+		Map<Long, Double> scores = new HashMap<>();
+		if (modelIds.isEmpty()) {
+			return scores;
+		}
+		Map<Long, Long> latestRound = new HashMap<>();
+		jdbc.sql("select e.model_id, e.round_id from appraisal_entry e join appraisal_round r on r.id = e.round_id "
+				+ "where r.status = 'CLOSED' order by r.closed_at")
+			.query(rs -> {
+				latestRound.put(rs.getLong(1), rs.getLong(2)); // the last one read is the latest
+			});
+		Map<Long, Results> byRound = new HashMap<>();
+		for (Long model : modelIds) {
+			Long round = latestRound.get(model);
+			if (round == null) {
+				continue;
+			}
+			Results r = byRound.computeIfAbsent(round, this::results);
+			r.lines()
+				.stream()
+				.filter(l -> l.modelId() == model && l.figures() != null)
+				.findFirst()
+				.map(l -> l.figures().by(r.round().decidingMethod()))
+				.ifPresent(v -> scores.put(model, v));
+		}
+		return scores;
+	}
+
 	/** A model of the round as staff or a council member of the round may read it. */
 	public ModelView model(DvkUser user, long roundId, long modelId) {
 		if (isStaff(user)) {

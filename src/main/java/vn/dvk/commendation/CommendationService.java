@@ -77,7 +77,7 @@ public class CommendationService {
 
 	public record Nomination(long id, long modelId, String modelName, String organization, String locality,
 			String fieldCode, String publicPath, long awardFormId, String awardForm, Status status, String achievement,
-			String reason, String proposedBy) {
+			String reason, String proposedBy, int spreadLocalities, int indicators) {
 	}
 
 	@Transactional
@@ -309,14 +309,16 @@ public class CommendationService {
 	}
 
 	private static final String SELECT = "select n.id, n.model_id, m.name, o.name, u.name, m.field_code, m.slug, "
-			+ "n.award_form_id, f.name, n.status, n.achievement, n.reason, n.proposed_by from nomination n "
+			+ "n.award_form_id, f.name, n.status, n.achievement, n.reason, n.proposed_by, m.spread_localities, "
+			+ "(select count(*) from registry_indicator i where i.model_id = m.id) from nomination n "
 			+ "join registry_model m on m.id = n.model_id join award_form f on f.id = n.award_form_id "
 			+ "join organization o on o.id = m.organization_id join administrative_unit u on u.id = m.locality_id";
 
 	private static Nomination row(java.sql.ResultSet rs) throws java.sql.SQLException {
 		return new Nomination(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
 				rs.getString(6), "/mo-hinh/" + rs.getString(7) + "-" + rs.getLong(2), rs.getLong(8), rs.getString(9),
-				Status.valueOf(rs.getString(10)), rs.getString(11), rs.getString(12), rs.getString(13));
+				Status.valueOf(rs.getString(10)), rs.getString(11), rs.getString(12), rs.getString(13), rs.getInt(14),
+				rs.getInt(15));
 	}
 
 	private ModelView recognized(DvkUser user, long modelId) {

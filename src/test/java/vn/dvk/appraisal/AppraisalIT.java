@@ -224,6 +224,7 @@ class AppraisalIT {
 		assertThat(registry.get(staff, a).status()).isEqualTo(ModelStatus.RETURNED);
 		assertThat(events.stream(vn.dvk.registry.ModelReturned.class)).anyMatch(e -> e.modelId() == a);
 		assertThat(events.stream(vn.dvk.registry.ModelRecognized.class)).anyMatch(e -> e.modelId() == b);
+		assertThat(appraisals.latestScores(List.of(a, b))).containsEntry(b, 90.0).containsEntry(a, 70.0);
 		ModelView outside = submitted("Mô hình ngoài đợt " + marker);
 		assertThatThrownBy(() -> appraisals.decide(staff, round.id(), outside.id(), AppraisalService.Decision.RECOGNIZE,
 				"1/QĐ", LocalDate.now(), null, 0))

@@ -168,7 +168,8 @@ class CommendationIT {
 			.andExpect(status().isForbidden());
 		mvc.perform(get("/quan-tri/bieu-duong/{id}", c.id()).with(users.as("bandanvan")))
 			.andExpect(status().isOk())
-			.andExpect(content().string(containsString("Đã đủ chỉ tiêu Giấy khen")));
+			.andExpect(content().string(containsString("Đã đủ chỉ tiêu Giấy khen")))
+			.andExpect(content().string(containsString("Lan tỏa:")));
 	}
 
 	@Test

@@ -36,7 +36,14 @@ class CommendationAdminController {
 
 	private final Texts texts;
 
-	CommendationAdminController(CommendationService commendations, RegistryService registry, Texts texts) {
+	private final vn.dvk.appraisal.AppraisalService appraisals;
+
+	private final vn.dvk.registry.Catalogues catalogues;
+
+	CommendationAdminController(CommendationService commendations, RegistryService registry, Texts texts,
+			vn.dvk.appraisal.AppraisalService appraisals, vn.dvk.registry.Catalogues catalogues) {
+		this.appraisals = appraisals;
+		this.catalogues = catalogues;
 		this.commendations = commendations;
 		this.registry = registry;
 		this.texts = texts;
@@ -80,7 +87,11 @@ class CommendationAdminController {
 	@GetMapping("/{id}")
 	String conference(@AuthenticationPrincipal DvkUser user, @PathVariable long id, Model model) {
 		model.addAttribute("c", commendations.conference(id));
-		model.addAttribute("nominations", commendations.nominations(id));
+		List<CommendationService.Nomination> nominations = commendations.nominations(id);
+		model.addAttribute("nominations", nominations);
+		model.addAttribute("scores", appraisals.latestScores(nominations.stream().map(CommendationService.Nomination::modelId).toList()));
+		model.addAttribute("fieldNames", catalogues.names(vn.dvk.registry.CatalogueEntry.FIELD,
+				org.springframework.context.i18n.LocaleContextHolder.getLocale()));
 		model.addAttribute("staff", CommendationService.isStaff(user));
 		model.addAttribute("candidates", registry
 			.list(user, new ModelQuery(null, null, null, null, null, ModelStatus.RECOGNIZED_STATES, null, null, null),
