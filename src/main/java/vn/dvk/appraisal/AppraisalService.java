@@ -111,8 +111,91 @@ public class AppraisalService {
 
 	}
 
+	/** A new round; {@code templateId} null means the default rubric, {@code passThreshold} null its threshold. */
 	public record NewRound(String name, Level level, String phase, LocalDate deadline,
-			Aggregation.Method decidingMethod, boolean blind, Double passThreshold) {
+			Aggregation.Method decidingMethod, boolean blind, Double passThreshold, Long templateId) {
+
+		public NewRound(String name, Level level, String phase, LocalDate deadline, Aggregation.Method decidingMethod,
+				boolean blind, Double passThreshold) {
+			this(name, level, phase, deadline, decidingMethod, blind, passThreshold, null);
+		}
+
+	}
+
+	/** A rubric: weighted criteria with a maximum each, and the pass threshold rounds start from. */
+	public record Template(long id, String name, double passThreshold, List<Criterion> criteria) {
+
+		public double maximum() {
+			return criteria.stream().mapToDouble(c -> c.weight() * c.maxScore()).sum();
+		}
+
+	}
+
+	public List<Template> templates() {
+		return jdbc.sql("select id, name, pass_threshold from rubric_template order by id")
+			.query((rs, n) -> new Template(rs.getLong(1), rs.getString(2), rs.getBigDecimal(3).doubleValue(),
+					criteria(rs.getLong(1))))
+			.list();
+	}
+
+	private List<Criterion> criteria(long templateId) {
+		return jdbc
+			.sql("select id, name, weight, max_score from rubric_criterion where template_id = ? order by position")
+			.params(templateId)
+			.query((rs, n) -> new Criterion(rs.getLong(1), rs.getString(2), rs.getBigDecimal(3).doubleValue(),
+					rs.getBigDecimal(4).doubleValue()))
+			.list();
+	}
+
+	/**
+	 * A new rubric (staff): criteria as name, weight (0.1 to 10) and maximum score (1 to 1,000); the threshold must
+	 * lie within the rubric's range. Rounds keep the rubric they were opened with.
+	 */
+	@Transactional
+	public Template createTemplate(DvkUser user, String name, Double passThreshold, List<String[]> criteria) {
+		requireStaff(user);
+		String n = name == null ? "" : VietnameseText.clean(name);
+		if (VietnameseText.isBlank(n) || n.length() > 200) {
+			throw UserFacingException.field("name", "appraisal.template.name");
+		}
+		if (criteria == null || criteria.isEmpty() || criteria.size() > 30) {
+			throw UserFacingException.field("criteria", "appraisal.template.criteria");
+		}
+		List<Object[]> parsed = new ArrayList<>();
+		double maximum = 0;
+		for (String[] c : criteria) {
+			try {
+				String label = VietnameseText.clean(c[0]);
+				double weight = Double.parseDouble(c[1].strip().replace(',', '.'));
+				double max = Double.parseDouble(c[2].strip().replace(',', '.'));
+				if (VietnameseText.isBlank(label) || label.length() > 300 || weight < 0.1 || weight > 10 || max < 1
+						|| max > 1000) {
+					throw new IllegalArgumentException();
+				}
+				parsed.add(new Object[] { label, weight, max });
+				maximum += weight * max;
+			}
+			catch (RuntimeException ex) {
+				throw UserFacingException.field("criteria", "appraisal.template.line", String.join(" | ", c));
+			}
+		}
+		if (passThreshold == null || passThreshold <= 0 || passThreshold > maximum) {
+			throw UserFacingException.field("passThreshold", "appraisal.template.threshold",
+					vn.dvk.shared.VietnameseFormats.number(maximum));
+		}
+		org.springframework.jdbc.support.GeneratedKeyHolder keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+		jdbc.sql("insert into rubric_template (name, pass_threshold, created_at) values (?, ?, ?)")
+			.params(n, BigDecimal.valueOf(passThreshold), Timestamp.from(Instant.now()))
+			.update(keys, "id");
+		long id = keys.getKey().longValue();
+		for (int i = 0; i < parsed.size(); i++) {
+			Object[] c = parsed.get(i);
+			jdbc.sql("insert into rubric_criterion (template_id, position, name, weight, max_score) values (?, ?, ?, ?, ?)")
+				.params(id, i, c[0], BigDecimal.valueOf((Double) c[1]), BigDecimal.valueOf((Double) c[2]))
+				.update();
+		}
+		audit.record("appraisal.template", "rubric_template", id, n);
+		return templates().stream().filter(t -> t.id() == id).findFirst().orElseThrow();
 	}
 
 	/** One model's line in the results: the three figures, the rank by the deciding method, the decision. */
@@ -135,7 +218,11 @@ public class AppraisalService {
 		if (r.level() == null || r.decidingMethod() == null) {
 			throw UserFacingException.badRequest("appraisal.settings.required");
 		}
-		long template = jdbc.sql("select min(id) from rubric_template").query(Long.class).single();
+		long template = r.templateId() != null ? r.templateId()
+				: jdbc.sql("select min(id) from rubric_template").query(Long.class).single();
+		if (jdbc.sql("select count(*) from rubric_template where id = ?").params(template).query(Long.class).single() == 0) {
+			throw UserFacingException.field("templateId", "appraisal.template.unknown");
+		}
 		double threshold = r.passThreshold() != null ? r.passThreshold()
 				: jdbc.sql("select pass_threshold from rubric_template where id = ?")
 					.params(template)

@@ -298,4 +298,44 @@ class AppraisalIT {
 		mvc.perform(get("/quan-tri/tham-dinh/{id}", roundId).with(users.as("thamdinh"))).andExpect(status().isForbidden());
 	}
 
+
+	@Test
+	void staffDefineARubricWithWeightsAndRoundsUseIt() throws Exception {
+		String marker = UUID.randomUUID().toString().replace("-", "").substring(0, 6);
+		DvkUser staff = users.load("bandanvan");
+		assertThatThrownBy(() -> appraisals.createTemplate(staff, "Sai " + marker, 30.0,
+				List.<String[]>of(new String[] { "Một", "mười", "10" })))
+			.hasFieldOrPropertyWithValue("messageKey", "appraisal.template.line");
+		assertThatThrownBy(() -> appraisals.createTemplate(staff, "Quá " + marker, 41.0,
+				List.of(new String[] { "Một", "2", "10" }, new String[] { "Hai", "1", "20" })))
+			.hasFieldOrPropertyWithValue("messageKey", "appraisal.template.threshold");
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/quan-tri/tham-dinh/tieu-chi")
+			.with(users.as("bandanvan"))
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+			.param("name", "Bộ tiêu chí có hệ số " + marker)
+			.param("passThreshold", "30")
+			.param("criteria", "Hiệu quả | 2 | 10\nSự đồng thuận của dân | 1 | 20"))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+				.attribute("success", containsString("Đã tạo bộ tiêu chí")));
+		AppraisalService.Template t = appraisals.templates()
+			.stream()
+			.filter(x -> x.name().endsWith(marker))
+			.findFirst()
+			.orElseThrow();
+		assertThat(t.maximum()).isEqualTo(40.0);
+		AppraisalService.Round round = appraisals.create(staff, new AppraisalService.NewRound("Đợt có hệ số " + marker,
+				AppraisalService.Level.COMMUNE, null, null, Aggregation.Method.MEAN, false, null, t.id()));
+		assertThat(round.passThreshold()).isEqualTo(30.0);
+		assertThat(round.maximum()).isEqualTo(40.0);
+		ModelView m = submitted("Mô hình có hệ số " + marker);
+		appraisals.addModels(staff, round.id(), List.of(m.id()));
+		DvkUser member = appraiser(marker, 1, "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Sơn Hà");
+		appraisals.addMember(staff, round.id(), member.id(), AppraisalService.MemberRole.MEMBER);
+		appraisals.score(member, round.id(), m.id(), sheet(round, 8, 15), null, true);
+		// weighted total: 2 × 8 + 1 × 15 = 31, above the threshold of 30
+		AppraisalService.ResultLine line = appraisals.results(round.id()).lines().get(0);
+		assertThat(line.figures().mean()).isEqualTo(31.0);
+		assertThat(line.passes()).isTrue();
+	}
+
 }

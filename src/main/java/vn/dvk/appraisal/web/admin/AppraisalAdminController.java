@@ -61,6 +61,7 @@ class AppraisalAdminController {
 		model.addAttribute("staff", AppraisalService.isStaff(user));
 		model.addAttribute("levels", AppraisalService.Level.values());
 		model.addAttribute("methods", Aggregation.Method.values());
+		model.addAttribute("templates", appraisals.templates());
 		return "appraisal/admin/list";
 	}
 
@@ -69,10 +70,11 @@ class AppraisalAdminController {
 	String create(@AuthenticationPrincipal DvkUser user, @RequestParam String name,
 			@RequestParam AppraisalService.Level level, @RequestParam(required = false) String phase,
 			@RequestParam(required = false) LocalDate deadline, @RequestParam Aggregation.Method method,
-			@RequestParam(defaultValue = "false") boolean blind, RedirectAttributes redirect) {
+			@RequestParam(defaultValue = "false") boolean blind, @RequestParam(required = false) Long templateId,
+			RedirectAttributes redirect) {
 		try {
 			AppraisalService.Round r = appraisals.create(user,
-					new AppraisalService.NewRound(name, level, phase, deadline, method, blind, null));
+					new AppraisalService.NewRound(name, level, phase, deadline, method, blind, null, templateId));
 			redirect.addFlashAttribute("success", texts.get("appraisal.admin.created"));
 			return "redirect:/quan-tri/tham-dinh/" + r.id();
 		}
@@ -80,6 +82,33 @@ class AppraisalAdminController {
 			redirect.addFlashAttribute("failure", texts.get(ex));
 			return "redirect:/quan-tri/tham-dinh";
 		}
+	}
+
+	@PostMapping("/tieu-chi")
+	@PreAuthorize("hasAnyRole('ADMIN','PROVINCE_STAFF')")
+	String createTemplate(@AuthenticationPrincipal DvkUser user, @RequestParam(required = false) String name,
+			@RequestParam(required = false) String passThreshold, @RequestParam(defaultValue = "") String criteria,
+			RedirectAttributes redirect) {
+		List<String[]> lines = new java.util.ArrayList<>();
+		for (String line : criteria.split("\\R")) {
+			if (!line.isBlank()) {
+				String[] parts = line.split("\\|");
+				lines.add(parts.length == 3 ? parts : new String[] { line, "", "" });
+			}
+		}
+		try {
+			Double threshold = passThreshold == null || passThreshold.isBlank() ? null
+					: Double.valueOf(passThreshold.strip().replace(',', '.'));
+			appraisals.createTemplate(user, name, threshold, lines);
+			redirect.addFlashAttribute("success", texts.get("appraisal.template.created"));
+		}
+		catch (NumberFormatException ex) {
+			redirect.addFlashAttribute("failure", texts.get("appraisal.template.threshold", "—"));
+		}
+		catch (UserFacingException ex) {
+			redirect.addFlashAttribute("failure", texts.get(ex));
+		}
+		return "redirect:/quan-tri/tham-dinh";
 	}
 
 	@GetMapping("/{id}")
