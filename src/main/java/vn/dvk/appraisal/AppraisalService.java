@@ -55,8 +55,11 @@ public class AppraisalService {
 
 	private final vn.dvk.shared.SiteSettings site;
 
+	private final vn.dvk.shared.MailOutbox mail;
+
 	AppraisalService(JdbcClient jdbc, RegistryService registry, AccountService accounts, AuditLog audit,
-			vn.dvk.shared.PdfDocuments pdf, vn.dvk.shared.SiteSettings site) {
+			vn.dvk.shared.PdfDocuments pdf, vn.dvk.shared.SiteSettings site, vn.dvk.shared.MailOutbox mail) {
+		this.mail = mail;
 		this.pdf = pdf;
 		this.site = site;
 		this.jdbc = jdbc;
@@ -83,7 +86,14 @@ public class AppraisalService {
 
 	public enum ConflictKind {
 
-		OWN_UNIT, FAMILY, SUPERVISED, OTHER
+		OWN_UNIT, FAMILY, SUPERVISED, OTHER,
+		/** Not declared by the member: the chair (or staff) took the member off the model, with a reason. */
+		CHAIR_EXCLUDED;
+
+		/** The kinds a member may declare. */
+		public static List<ConflictKind> declarable() {
+			return List.of(OWN_UNIT, FAMILY, SUPERVISED, OTHER);
+		}
 
 	}
 
@@ -401,6 +411,72 @@ public class AppraisalService {
 		return sameCommune ? Optional.of("AUTO_COMMUNE") : Optional.empty();
 	}
 
+	/** Whether the user may manage the council's work: staff, or the round's chair. */
+	public boolean manages(DvkUser user, long roundId) {
+		return isStaff(user) || (user != null && members(roundId).get(user.id()) == MemberRole.CHAIR);
+	}
+
+	/**
+	 * The chair (or staff) takes a member off a model with a reason: the member no longer scores it, a sheet
+	 * already given is left out of the results, and the override is audited.
+	 */
+	@Transactional
+	public void exclude(DvkUser user, long roundId, long memberId, long modelId, String reason) {
+		if (!manages(user, roundId)) {
+			throw new AccessDeniedException("not the chair of round " + roundId);
+		}
+		requireOpen(round(roundId));
+		requireInRound(roundId, modelId);
+		if (!members(roundId).containsKey(memberId)) {
+			throw UserFacingException.badRequest("appraisal.exclude.notMember");
+		}
+		String why = reason == null ? "" : VietnameseText.clean(reason);
+		if (VietnameseText.isBlank(why) || why.length() > 500) {
+			throw UserFacingException.field("reason", "appraisal.exclude.reason");
+		}
+		jdbc.sql("delete from appraisal_conflict where round_id = ? and user_id = ? and model_id = ?")
+			.params(roundId, memberId, modelId)
+			.update();
+		jdbc.sql("insert into appraisal_conflict (round_id, user_id, model_id, kind, note, declared_at) "
+				+ "values (?, ?, ?, 'CHAIR_EXCLUDED', ?, ?)")
+			.params(roundId, memberId, modelId, why, Timestamp.from(Instant.now()))
+			.update();
+		jdbc.sql("update appraisal_sheet set submitted_at = null where round_id = ? and user_id = ? and model_id = ?")
+			.params(roundId, memberId, modelId)
+			.update();
+		audit.record("appraisal.exclude", "appraisal_round", roundId,
+				"member " + memberId + ", model " + modelId + ": " + why);
+	}
+
+	/** The chair (or staff) reminds a member by e-mail of the sheets still missing; audited. */
+	@Transactional
+	public int remind(DvkUser user, long roundId, long memberId) {
+		if (!manages(user, roundId)) {
+			throw new AccessDeniedException("not the chair of round " + roundId);
+		}
+		Round round = round(roundId);
+		requireOpen(round);
+		List<Long> models = missing(roundId).stream().filter(p -> p[0] == memberId).map(p -> p[1]).toList();
+		if (models.isEmpty()) {
+			throw UserFacingException.badRequest("appraisal.remind.nothing");
+		}
+		UserView member = accounts.find(memberId).orElseThrow(() -> UserFacingException.notFound("account.notFound"));
+		if (member.email() == null) {
+			throw UserFacingException.badRequest("appraisal.remind.noEmail", member.fullName());
+		}
+		String list = models.stream()
+			.map(id -> "- " + registry.getForReview(id).name())
+			.collect(Collectors.joining("\n"));
+		mail.enqueue(member.email(), "Nhắc chấm điểm – " + round.name(),
+				"Kính gửi " + member.fullName() + ",\n\nĐợt thẩm định \u201C" + round.name() + "\u201D còn " + models.size()
+						+ " phiếu chấm của đồng chí chưa gửi:\n" + list
+						+ (round.deadline() == null ? ""
+								: "\n\nHạn chấm điểm: " + vn.dvk.shared.VietnameseFormats.date(round.deadline()) + ".")
+						+ "\n\nĐồng chí vui lòng đăng nhập, mở mục Thẩm định để chấm và gửi phiếu.\n\n" + site.name());
+		audit.record("appraisal.remind", "appraisal_round", roundId, member.username() + ": " + models.size());
+		return models.size();
+	}
+
 	// --- scoring ------------------------------------------------------------------------------------------------
 
 	/**
@@ -689,6 +765,7 @@ public class AppraisalService {
 						case FAMILY -> "người thân";
 						case SUPERVISED -> "đơn vị mình phụ trách";
 						case OTHER -> "lý do khác";
+						case CHAIR_EXCLUDED -> "chủ tịch hội đồng không giao chấm";
 					} + (rs.getString(4) == null ? "" : ": " + rs.getString(4)))
 			.list();
 		Map<String, Object> v = new HashMap<>();

@@ -336,6 +336,23 @@ class AppraisalIT {
 		AppraisalService.ResultLine line = appraisals.results(round.id()).lines().get(0);
 		assertThat(line.figures().mean()).isEqualTo(31.0);
 		assertThat(line.passes()).isTrue();
+
+		// the chair reminds by e-mail and takes a member off the model (audited); members may do neither
+		DvkUser chair = appraiser(marker, 2, "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Sơn Hà");
+		appraisals.addMember(staff, round.id(), chair.id(), AppraisalService.MemberRole.CHAIR);
+		assertThatThrownBy(() -> appraisals.remind(chair, round.id(), member.id()))
+			.hasFieldOrPropertyWithValue("messageKey", "appraisal.remind.nothing");
+		assertThat(appraisals.remind(chair, round.id(), chair.id())).isEqualTo(1);
+		List<jakarta.mail.Message> mails = vn.dvk.support.TestMail.waitFor(chair.getUsername() + "@example.vn", 1,
+				java.time.Duration.ofSeconds(10));
+		assertThat(mails).hasSize(1);
+		assertThat(mails.get(0).getSubject()).startsWith("Nhắc chấm điểm");
+		assertThat(vn.dvk.support.TestMail.body(mails.get(0))).contains("Mô hình có hệ số " + marker);
+		assertThatThrownBy(() -> appraisals.exclude(member, round.id(), chair.id(), m.id(), "Không"))
+			.isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+		appraisals.exclude(chair, round.id(), member.id(), m.id(), "Thành viên từng công tác tại đơn vị này");
+		assertThat(appraisals.conflict(round.id(), member.id(), m.id())).contains("CHAIR_EXCLUDED");
+		assertThat(appraisals.results(round.id()).lines().get(0).figures()).as("the sheet no longer counts").isNull();
 	}
 
 }

@@ -58,8 +58,15 @@ public final class TestMail {
 		}
 	}
 
+	/** The text of a plain-text message, decoded (quoted-printable, UTF-8). */
 	public static String body(Message message) {
-		return GreenMailUtil.getBody(message);
+		try {
+			Object content = message.getContent();
+			return content instanceof String text ? text : GreenMailUtil.getBody(message);
+		}
+		catch (java.io.IOException | MessagingException ex) {
+			return GreenMailUtil.getBody(message);
+		}
 	}
 
 }

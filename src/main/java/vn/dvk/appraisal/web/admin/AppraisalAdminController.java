@@ -140,7 +140,9 @@ class AppraisalAdminController {
 			model.addAttribute("conflicts", conflicts);
 			model.addAttribute("todo", todo);
 		}
-		if (staff) {
+		boolean manages = appraisals.manages(user, id);
+		model.addAttribute("manages", manages);
+		if (manages) {
 			// The chair's view of progress: sheets still expected per member.
 			Map<Long, Integer> missingByMember = new HashMap<>();
 			appraisals.missing(id).forEach(p -> missingByMember.merge(p[0], 1, Integer::sum));
@@ -180,6 +182,21 @@ class AppraisalAdminController {
 				.orElseThrow(() -> UserFacingException.badRequest("appraisal.admin.unknownUser", username));
 			appraisals.addMember(user, id, member.id(), role);
 			return texts.get("appraisal.admin.memberAdded", member.fullName());
+		});
+	}
+
+	@PostMapping("/{id}/nhac/{member}")
+	String remind(@AuthenticationPrincipal DvkUser user, @PathVariable long id, @PathVariable long member,
+			RedirectAttributes redirect) {
+		return act(redirect, id, () -> texts.get("appraisal.remind.sent", appraisals.remind(user, id, member)));
+	}
+
+	@PostMapping("/{id}/khong-giao")
+	String exclude(@AuthenticationPrincipal DvkUser user, @PathVariable long id, @RequestParam long member,
+			@RequestParam long modelId, @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+		return act(redirect, id, () -> {
+			appraisals.exclude(user, id, member, modelId, reason);
+			return texts.get("appraisal.exclude.done");
 		});
 	}
 
@@ -237,7 +254,7 @@ class AppraisalAdminController {
 		model.addAttribute("scores", appraisals.scores(id, modelId, user.id()));
 		model.addAttribute("comments", appraisals.comments(id, modelId, user.id()));
 		model.addAttribute("conflict", appraisals.conflict(id, user.id(), modelId).orElse(null));
-		model.addAttribute("kinds", AppraisalService.ConflictKind.values());
+		model.addAttribute("kinds", AppraisalService.ConflictKind.declarable());
 		return "appraisal/admin/sheet";
 	}
 
