@@ -2,6 +2,7 @@ package vn.dvk.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -87,6 +88,7 @@ class PortalBrowserIT extends BrowserTestSupport {
 		resize(360, 740);
 		driver.navigate().refresh();
 		assertThat(scrollsSideways()).isFalse();
+		checked("poll-phone");
 		resize(1280, 1000);
 	}
 
@@ -141,6 +143,8 @@ class PortalBrowserIT extends BrowserTestSupport {
 	void aCitizenRegistersOnAPhone() {
 		String username = "dk" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
 		driver.manage().deleteAllCookies();
+		resize(1280, 1000);
+		open("/dang-ky", "register");
 		resize(390, 844);
 		open("/dang-ky", "register-phone");
 		assertThat(scrollsSideways()).isFalse();
@@ -159,6 +163,21 @@ class PortalBrowserIT extends BrowserTestSupport {
 		waitUp().until(ExpectedConditions.urlContains("/dang-ky/da-gui"));
 		assertThat(driver.findElement(By.cssSelector("main")).getText()).contains(username + "@example.vn");
 		checked("register-sent-phone");
+		// the link in the e-mail verifies the address
+		String body;
+		try {
+			List<jakarta.mail.Message> mails = vn.dvk.support.TestMail.waitFor(username + "@example.vn", 1,
+					java.time.Duration.ofSeconds(10));
+			assertThat(mails).hasSize(1);
+			body = vn.dvk.support.TestMail.body(mails.get(0));
+		}
+		catch (InterruptedException ex) {
+			throw new IllegalStateException(ex);
+		}
+		java.util.regex.Matcher link = java.util.regex.Pattern.compile("/xac-minh-email\\?ma=[A-Za-z0-9_-]+").matcher(body);
+		assertThat(link.find()).isTrue();
+		open(link.group(), "verified-phone");
+		assertThat(driver.findElement(By.cssSelector("main")).getText()).contains("đã được xác minh");
 		resize(1280, 1000);
 	}
 
