@@ -376,39 +376,74 @@ public class AppraisalService {
 	 * they declared a conflict.
 	 */
 	public Optional<String> conflict(long roundId, long userId, long modelId) {
-		String declared = jdbc
-			.sql("select kind from appraisal_conflict where round_id = ? and user_id = ? and model_id = ?")
-			.params(roundId, userId, modelId)
-			.query(String.class)
-			.optional()
-			.orElse(null);
-		if (declared != null) {
-			return Optional.of(declared);
+		return Optional.ofNullable(conflicts(roundId, List.of(userId), List.of(modelId)).get(userId + ":" + modelId));
+	}
+
+	/** A member's conflicts over every model of the round: model id → kind. */
+	public Map<Long, String> conflictsOf(long roundId, long userId) {
+		Map<Long, String> mine = new HashMap<>();
+		conflicts(roundId, List.of(userId), models(roundId)).forEach((key, kind) -> {
+			if (key.startsWith(userId + ":")) {
+				mine.put(Long.valueOf(key.substring(key.indexOf(':') + 1)), kind);
+			}
+		});
+		return mine;
+	}
+
+	/**
+	 * Every conflict between the given members and models of a round, keyed "member:model", in four queries
+	 * whatever their number: declared (or chair's) ones, then automatic ones from the members' organizations and
+	 * the models' organizations and communes.
+	 */
+	private Map<String, String> conflicts(long roundId, java.util.Collection<Long> memberIds,
+			java.util.Collection<Long> modelIds) {
+		Map<String, String> found = new HashMap<>();
+		jdbc.sql("select user_id, model_id, kind from appraisal_conflict where round_id = ?")
+			.params(roundId)
+			.query(rs -> {
+				found.put(rs.getLong(1) + ":" + rs.getLong(2), rs.getString(3));
+			});
+		if (memberIds.isEmpty() || modelIds.isEmpty()) {
+			return found;
 		}
-		Long org = accounts.find(userId).map(UserView::organizationId).orElse(null);
-		if (org == null) {
-			return Optional.empty();
+		// member → [organization, its commune (null when the organization sits at province level)]
+		Map<Long, Long[]> memberPlace = new HashMap<>();
+		jdbc.sql("select u.id, u.organization_id, case when a.parent_id is null then null else a.id end "
+				+ "from app_user u left join organization o on o.id = u.organization_id "
+				+ "left join administrative_unit a on a.id = o.locality_id where u.id in (:ids)")
+			.param("ids", memberIds)
+			.query(rs -> {
+				long org = rs.getLong(2);
+				Long orgId = rs.wasNull() ? null : org;
+				long commune = rs.getLong(3);
+				memberPlace.put(rs.getLong(1), new Long[] { orgId, rs.wasNull() ? null : commune });
+			});
+		Map<Long, long[]> modelPlace = new HashMap<>();
+		jdbc.sql("select id, organization_id, locality_id from registry_model where id in (:ids)")
+			.param("ids", modelIds)
+			.query(rs -> {
+				modelPlace.put(rs.getLong(1), new long[] { rs.getLong(2), rs.getLong(3) });
+			});
+		for (Long member : memberIds) {
+			Long[] mine = memberPlace.get(member);
+			if (mine == null || mine[0] == null) {
+				continue;
+			}
+			for (Long model : modelIds) {
+				long[] theirs = modelPlace.get(model);
+				String key = member + ":" + model;
+				if (theirs == null || found.containsKey(key)) {
+					continue;
+				}
+				if (theirs[0] == mine[0]) {
+					found.put(key, "AUTO_UNIT");
+				}
+				else if (mine[1] != null && theirs[1] == mine[1]) {
+					found.put(key, "AUTO_COMMUNE");
+				}
+			}
 		}
-		record Place(long organizationId, long localityId) {
-		}
-		Place model = jdbc.sql("select organization_id, locality_id from registry_model where id = ?")
-			.params(modelId)
-			.query((rs, n) -> new Place(rs.getLong(1), rs.getLong(2)))
-			.single();
-		if (model.organizationId() == org) {
-			return Optional.of("AUTO_UNIT");
-		}
-		Long memberLocality = jdbc.sql("select locality_id from organization where id = ?")
-			.params(org)
-			.query(Long.class)
-			.optional()
-			.orElse(null);
-		boolean sameCommune = memberLocality != null && memberLocality == model.localityId()
-				&& jdbc.sql("select count(*) from administrative_unit where id = ? and parent_id is not null")
-					.params(memberLocality)
-					.query(Long.class)
-					.single() > 0;
-		return sameCommune ? Optional.of("AUTO_COMMUNE") : Optional.empty();
+		return found;
 	}
 
 	/** Whether the user may manage the council's work: staff, or the round's chair. */
@@ -568,9 +603,12 @@ public class AppraisalService {
 			.params(roundId)
 			.query((rs, n) -> rs.getLong(1) + ":" + rs.getLong(2))
 			.set();
-		for (Long member : members(roundId).keySet()) {
-			for (Long model : models(roundId)) {
-				if (!submitted.contains(member + ":" + model) && conflict(roundId, member, model).isEmpty()) {
+		java.util.Set<Long> members = members(roundId).keySet();
+		List<Long> models = models(roundId);
+		Map<String, String> conflicts = conflicts(roundId, members, models);
+		for (Long member : members) {
+			for (Long model : models) {
+				if (!submitted.contains(member + ":" + model) && !conflicts.containsKey(member + ":" + model)) {
 					missing.add(new long[] { member, model });
 				}
 			}
@@ -599,21 +637,26 @@ public class AppraisalService {
 
 	// --- results and decisions ----------------------------------------------------------------------------------
 
-	/** The three aggregations of the submitted sheets, the rank by the deciding method, and the decisions. */
-	public Results results(long roundId) {
-		Round round = round(roundId);
+	/** Each member's weighted total per model, from submitted sheets only: member → (model → total). */
+	private Map<Long, Map<Long, Double>> totals(Round round) {
 		Map<Long, Double> weights = round.criteria().stream().collect(Collectors.toMap(Criterion::id, Criterion::weight));
 		Map<Long, Map<Long, Double>> totals = new LinkedHashMap<>();
 		jdbc.sql("select s.user_id, s.model_id, s.criterion_id, s.score from appraisal_score s join appraisal_sheet h "
 				+ "on h.round_id = s.round_id and h.model_id = s.model_id and h.user_id = s.user_id "
 				+ "where s.round_id = ? and h.submitted_at is not null")
-			.params(roundId)
+			.params(round.id())
 			.query(rs -> {
 				totals.computeIfAbsent(rs.getLong(1), k -> new LinkedHashMap<>())
 					.merge(rs.getLong(2), weights.getOrDefault(rs.getLong(3), 1.0) * rs.getBigDecimal(4).doubleValue(),
 							Double::sum);
 			});
-		Map<Long, Aggregation.Figures> figures = Aggregation.compute(totals, round.maximum());
+		return totals;
+	}
+
+	/** The three aggregations of the submitted sheets, the rank by the deciding method, and the decisions. */
+	public Results results(long roundId) {
+		Round round = round(roundId);
+		Map<Long, Aggregation.Figures> figures = Aggregation.compute(totals(round), round.maximum());
 		Map<Long, Integer> ranks = Aggregation.rank(figures, round.decidingMethod());
 		int memberCount = members(roundId).size();
 		List<ResultLine> lines = new ArrayList<>();
@@ -674,20 +717,9 @@ public class AppraisalService {
 		requireStaff(user);
 		Results results = results(roundId);
 		Map<Long, MemberRole> members = members(roundId);
-		Map<Long, Map<Long, Double>> totals = new HashMap<>();
-		Map<Long, Double> weights = results.round()
-			.criteria()
-			.stream()
-			.collect(Collectors.toMap(Criterion::id, Criterion::weight));
-		jdbc.sql("select s.user_id, s.model_id, s.criterion_id, s.score from appraisal_score s join appraisal_sheet h "
-				+ "on h.round_id = s.round_id and h.model_id = s.model_id and h.user_id = s.user_id "
-				+ "where s.round_id = ? and h.submitted_at is not null")
-			.params(roundId)
-			.query(rs -> {
-				totals.computeIfAbsent(rs.getLong(2), k -> new HashMap<>())
-					.merge(rs.getLong(1), weights.getOrDefault(rs.getLong(3), 1.0) * rs.getBigDecimal(4).doubleValue(),
-							Double::sum);
-			});
+		Map<Long, Map<Long, Double>> totals = totals(results.round());
+		Map<String, String> conflicts = conflicts(roundId, members.keySet(),
+				results.lines().stream().map(ResultLine::modelId).toList());
 		List<String> names = members.keySet()
 			.stream()
 			.map(id -> accounts.find(id).map(UserView::fullName).orElse("#" + id))
@@ -704,9 +736,8 @@ public class AppraisalService {
 				row.add(l.rank() == null ? "" : Integer.toString(l.rank()));
 				row.add(l.name());
 				for (Long member : members.keySet()) {
-					Double t = totals.getOrDefault(l.modelId(), Map.of()).get(member);
-					row.add(t != null ? decimal(t)
-							: conflict(roundId, member, l.modelId()).isPresent() ? "xung đột" : "");
+					Double t = totals.getOrDefault(member, Map.of()).get(l.modelId());
+					row.add(t != null ? decimal(t) : conflicts.containsKey(member + ":" + l.modelId()) ? "xung đột" : "");
 				}
 				Aggregation.Figures f = l.figures();
 				row.add(f == null ? "" : decimal(f.mean()));
@@ -770,7 +801,7 @@ public class AppraisalService {
 			.list();
 		Map<String, Object> v = new HashMap<>();
 		v.put("site", site);
-		v.put("place", site.name().replaceFirst("^.*(tỉnh|Tỉnh ủy|thành phố)\\s+", ""));
+		v.put("place", site.place());
 		v.put("date", vn.dvk.shared.VietnameseFormats.today());
 		v.put("round", round);
 		v.put("levelText", round.level() == Level.COMMUNE ? "cấp xã" : "cấp tỉnh");

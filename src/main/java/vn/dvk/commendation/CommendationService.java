@@ -291,7 +291,7 @@ public class CommendationService {
 		java.util.Map<String, Object> v = new java.util.HashMap<>();
 		v.put("c", c);
 		v.put("site", site);
-		v.put("place", site.name().replaceFirst("^.*(tỉnh|Tỉnh ủy|thành phố)\\s+", ""));
+		v.put("place", site.place());
 		v.put("date", c.decisionDate() != null ? c.decisionDate() : c.heldOn());
 		return v;
 	}

@@ -26,6 +26,14 @@ public record SiteSettings(String name, String provinceCode, String address, Str
 	}
 
 	/** The absolute address of a path of the portal. */
+	/**
+	 * The place name official documents are dated from ("Sơn Hà, ngày …"): the committee's name without what
+	 * precedes the province ("Ban Dân vận Tỉnh ủy Sơn Hà" → "Sơn Hà").
+	 */
+	public String place() {
+		return name.replaceFirst("^.*(tỉnh|Tỉnh ủy|thành phố|Thành ủy)\\s+", "");
+	}
+
 	public String absolute(String path) {
 		return baseUrl + (path.startsWith("/") ? path : "/" + path);
 	}

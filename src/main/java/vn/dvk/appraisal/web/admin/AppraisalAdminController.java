@@ -131,13 +131,9 @@ class AppraisalAdminController {
 		model.addAttribute("lines", results.lines());
 		model.addAttribute("mine", members.containsKey(user.id()));
 		if (members.containsKey(user.id())) {
-			Map<Long, String> conflicts = new HashMap<>();
 			Set<Long> todo = new java.util.HashSet<>();
-			for (Long modelId : appraisals.models(id)) {
-				appraisals.conflict(id, user.id(), modelId).ifPresent(k -> conflicts.put(modelId, k));
-			}
 			appraisals.missing(id).stream().filter(p -> p[0] == user.id()).forEach(p -> todo.add(p[1]));
-			model.addAttribute("conflicts", conflicts);
+			model.addAttribute("conflicts", appraisals.conflictsOf(id, user.id()));
 			model.addAttribute("todo", todo);
 		}
 		boolean manages = appraisals.manages(user, id);
