@@ -284,6 +284,24 @@ public class AppraisalService {
 			.toList();
 	}
 
+	/** One page of the rounds the user may open (staff: all; members: theirs), newest first. */
+	public vn.dvk.shared.PageResult<Round> rounds(DvkUser user, vn.dvk.shared.PageResult.Request page) {
+		boolean staff = isStaff(user);
+		String where = staff ? "" : " where id in (select round_id from appraisal_member where user_id = ?)";
+		Object[] args = staff ? new Object[0] : new Object[] { user.id() };
+		long total = jdbc.sql("select count(*) from appraisal_round" + where).params(args).query(Long.class).single();
+		List<Round> items = jdbc
+			.sql("select id from appraisal_round" + where + " order by created_at desc, id desc offset "
+					+ page.offset() + " rows fetch next " + page.size() + " rows only")
+			.params(args)
+			.query(Long.class)
+			.list()
+			.stream()
+			.map(this::round)
+			.toList();
+		return new vn.dvk.shared.PageResult<>(items, total, page.page(), page.size());
+	}
+
 	/** Adds submitted models to an open round; they move to "under appraisal". */
 	@Transactional
 	public void addModels(DvkUser user, long roundId, List<Long> modelIds) {
@@ -595,6 +613,52 @@ public class AppraisalService {
 		return m;
 	}
 
+	/** One member's sheet on a model as the chair reads it: status, scores and comments per criterion, or the conflict. */
+	public record MemberSheet(long userId, String name, MemberRole role, String conflict, boolean submitted,
+			Map<Long, Double> scores, Map<Long, String> comments, Double total) {
+	}
+
+	/**
+	 * Every member's sheet on one model, for the chair (or staff): what each gave per criterion and why. In a blind
+	 * round the chair reads them only once the round is closed; staff always.
+	 */
+	public List<MemberSheet> sheets(DvkUser user, long roundId, long modelId) {
+		Round round = round(roundId);
+		if (!manages(user, roundId) || (!isStaff(user) && round.blind() && round.open())) {
+			throw new AccessDeniedException("sheets of round " + roundId);
+		}
+		requireInRound(roundId, modelId);
+		Map<Long, MemberRole> members = members(roundId);
+		Map<String, String> conflicts = conflicts(roundId, members.keySet(), List.of(modelId));
+		Set<Long> submitted = jdbc
+			.sql("select user_id from appraisal_sheet where round_id = ? and model_id = ? and submitted_at is not null")
+			.params(roundId, modelId)
+			.query(Long.class)
+			.set();
+		Map<Long, Double> weights = round.criteria().stream().collect(Collectors.toMap(Criterion::id, Criterion::weight));
+		Map<Long, Map<Long, Double>> scores = new HashMap<>();
+		Map<Long, Map<Long, String>> comments = new HashMap<>();
+		jdbc.sql("select user_id, criterion_id, score, comment from appraisal_score where round_id = ? and model_id = ?")
+			.params(roundId, modelId)
+			.query(rs -> {
+				scores.computeIfAbsent(rs.getLong(1), k -> new HashMap<>()).put(rs.getLong(2), rs.getBigDecimal(3).doubleValue());
+				String comment = rs.getString(4);
+				if (comment != null) {
+					comments.computeIfAbsent(rs.getLong(1), k -> new HashMap<>()).put(rs.getLong(2), comment);
+				}
+			});
+		List<MemberSheet> sheets = new ArrayList<>();
+		members.forEach((id, role) -> {
+			Map<Long, Double> given = scores.getOrDefault(id, Map.of());
+			Double total = given.isEmpty() ? null
+					: given.entrySet().stream().mapToDouble(e -> weights.getOrDefault(e.getKey(), 1.0) * e.getValue()).sum();
+			sheets.add(new MemberSheet(id, accounts.find(id).map(UserView::fullName).orElse("#" + id), role,
+					conflicts.get(id + ":" + modelId), submitted.contains(id), given,
+					comments.getOrDefault(id, Map.of()), total));
+		});
+		return sheets;
+	}
+
 	/** Sheets still expected: member × model pairs without a conflict and without a submitted sheet. */
 	public List<long[]> missing(long roundId) {
 		List<long[]> missing = new ArrayList<>();
@@ -707,6 +771,40 @@ public class AppraisalService {
 			case REJECT -> registry.reject(user, modelId, note);
 		}
 		audit.record("appraisal.decide", "appraisal_round", roundId, "model " + modelId + ": " + decision);
+	}
+
+	/** One line of a bulk decision: the model, what is decided, the note (for a return or rejection), the version seen. */
+	public record Choice(long modelId, Decision decision, String note, int version) {
+	}
+
+	/**
+	 * Decides several models at once under one decision (number and date), as staff do from the ranking with the
+	 * threshold pre-applied. All or nothing: when one line cannot be decided (taken meanwhile, no reason for a
+	 * return), nothing is decided and the message names the model.
+	 */
+	@Transactional
+	public int decideAll(DvkUser user, long roundId, List<Choice> choices, String number, LocalDate date) {
+		requireStaff(user);
+		if (choices == null || choices.isEmpty()) {
+			throw UserFacingException.badRequest("appraisal.decision.noneChosen");
+		}
+		for (Choice c : choices) {
+			try {
+				decide(user, roundId, c.modelId(), c.decision(), c.decision() == Decision.RECOGNIZE ? number : null,
+						c.decision() == Decision.RECOGNIZE ? date : null, c.note(), c.version());
+			}
+			catch (UserFacingException ex) {
+				String name = jdbc.sql("select name from registry_model where id = ?")
+					.params(c.modelId())
+					.query(String.class)
+					.optional()
+					.orElse("#" + c.modelId());
+				throw new UserFacingException(ex.status(), "appraisal.decision.bulkFailed", name,
+						new org.springframework.context.support.DefaultMessageSourceResolvable(
+								new String[] { ex.messageKey() }, ex.arguments()));
+			}
+		}
+		return choices.size();
 	}
 
 	/**

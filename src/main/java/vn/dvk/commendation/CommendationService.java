@@ -77,7 +77,13 @@ public class CommendationService {
 
 	public record Nomination(long id, long modelId, String modelName, String organization, String locality,
 			String fieldCode, String publicPath, long awardFormId, String awardForm, Status status, String achievement,
-			String reason, String proposedBy, int spreadLocalities, int indicators) {
+			String reason, String proposedBy, int spreadLocalities, int indicators, int certificateNumber) {
+
+		/** The number in the conference's certificate register, as printed ("007"); empty until accepted. */
+		public String certificate() {
+			return certificateNumber == 0 ? "" : String.format("%03d", certificateNumber);
+		}
+
 	}
 
 	@Transactional
@@ -121,6 +127,75 @@ public class CommendationService {
 		}
 		audit.record("commendation.create", "commendation_conference", id, name);
 		return conference(id);
+	}
+
+	/**
+	 * Adds an award form to a conference, or changes one (name, quota). A quota cannot go below the places already
+	 * given; the conference is locked meanwhile so that no acceptance slips in between.
+	 */
+	@Transactional
+	public void saveAwardForm(DvkUser user, long conferenceId, Long awardFormId, String name, Integer quota) {
+		requireStaff(user);
+		jdbc.sql("select id from commendation_conference where id = ? for update")
+			.params(conferenceId)
+			.query(Long.class)
+			.optional()
+			.orElseThrow(() -> UserFacingException.notFound("commendation.notFound"));
+		String award = name == null ? "" : VietnameseText.clean(name);
+		if (VietnameseText.isBlank(award) || award.length() > 300 || quota == null || quota < 1 || quota > 10_000) {
+			throw UserFacingException.field("awardForms", "commendation.awards.format");
+		}
+		if (awardFormId == null) {
+			jdbc.sql("insert into award_form (conference_id, name, quota, position) values (?, ?, ?, "
+					+ "(select coalesce(max(position), -1) + 1 from award_form where conference_id = ?))")
+				.params(conferenceId, award, quota, conferenceId)
+				.update();
+			audit.record("commendation.awardForm", "commendation_conference", conferenceId, award + ": " + quota);
+			return;
+		}
+		AwardForm form = conference(conferenceId).awardForms()
+			.stream()
+			.filter(f -> f.id() == awardFormId)
+			.findFirst()
+			.orElseThrow(() -> UserFacingException.field("awardFormId", "commendation.awards.foreign"));
+		if (quota < form.accepted()) {
+			throw new UserFacingException(HttpStatus.CONFLICT, "commendation.awards.belowAccepted", form.name(),
+					form.accepted());
+		}
+		jdbc.sql("update award_form set name = ?, quota = ? where id = ?").params(award, quota, awardFormId).update();
+		audit.record("commendation.awardForm", "commendation_conference", conferenceId,
+				form.name() + " → " + award + ": " + form.quota() + " → " + quota);
+		AfterCommit.run(() -> events.publishEvent(new PublicContentChanged("commendation")));
+	}
+
+	/** Removes an award form nobody has been nominated for. */
+	@Transactional
+	public void removeAwardForm(DvkUser user, long conferenceId, long awardFormId) {
+		requireStaff(user);
+		AwardForm form = conference(conferenceId).awardForms()
+			.stream()
+			.filter(f -> f.id() == awardFormId)
+			.findFirst()
+			.orElseThrow(() -> UserFacingException.field("awardFormId", "commendation.awards.foreign"));
+		if (jdbc.sql("select count(*) from nomination where award_form_id = ?").params(awardFormId).query(Long.class).single() > 0) {
+			throw new UserFacingException(HttpStatus.CONFLICT, "commendation.awards.inUse", form.name());
+		}
+		jdbc.sql("delete from award_form where id = ?").params(awardFormId).update();
+		audit.record("commendation.awardForm", "commendation_conference", conferenceId, "− " + form.name());
+	}
+
+	/** One page of conferences, the latest first. */
+	public vn.dvk.shared.PageResult<Conference> conferences(vn.dvk.shared.PageResult.Request page) {
+		long total = jdbc.sql("select count(*) from commendation_conference").query(Long.class).single();
+		List<Conference> items = jdbc
+			.sql("select id from commendation_conference order by held_on desc, id desc offset " + page.offset()
+					+ " rows fetch next " + page.size() + " rows only")
+			.query(Long.class)
+			.list()
+			.stream()
+			.map(this::conference)
+			.toList();
+		return new vn.dvk.shared.PageResult<>(items, total, page.page(), page.size());
 	}
 
 	public Conference conference(long id) {
@@ -184,8 +259,11 @@ public class CommendationService {
 		if (n.status() == Status.ACCEPTED) {
 			return;
 		}
-		// Lock the award form while its places are counted: two acceptances at once cannot both take the last one.
-		AwardForm form = jdbc.sql("select id, name, quota, 0 from award_form where id = ? for update")
+		// Lock the conference while places are counted and the register number is taken: two acceptances at once
+		// cannot both take the last place of a form, nor the same certificate number.
+		long conferenceId = conferenceOf(nominationId);
+		jdbc.sql("select id from commendation_conference where id = ? for update").params(conferenceId).query(Long.class).single();
+		AwardForm form = jdbc.sql("select id, name, quota, 0 from award_form where id = ?")
 			.params(n.awardFormId())
 			.query((rs, i) -> new AwardForm(rs.getLong(1), rs.getString(2), rs.getInt(3), 0))
 			.single();
@@ -196,13 +274,14 @@ public class CommendationService {
 		if (accepted >= form.quota()) {
 			throw new UserFacingException(HttpStatus.CONFLICT, "commendation.quota.full", form.name(), form.quota());
 		}
-		jdbc.sql("update nomination set status = 'ACCEPTED', decided_by = ?, reason = null where id = ?")
-			.params(user.getUsername(), nominationId)
+		jdbc.sql("update nomination set status = 'ACCEPTED', decided_by = ?, reason = null, certificate_number = "
+				+ "(select coalesce(max(certificate_number), 0) + 1 from nomination where conference_id = ?) where id = ?")
+			.params(user.getUsername(), conferenceId, nominationId)
 			.update();
 		ModelView m = registry.get(user, n.modelId());
 		if (m.status() == ModelStatus.RECOGNIZED || m.status() == ModelStatus.MAINTAINED
 				|| m.status() == ModelStatus.REPLICATED) {
-			registry.commend(user, n.modelId(), conference(conferenceOf(nominationId)).name() + ": " + form.name());
+			registry.commend(user, n.modelId(), conference(conferenceId).name() + ": " + form.name());
 		}
 		audit.record("commendation.accept", "nomination", nominationId, n.modelName() + " – " + form.name());
 		AfterCommit.run(() -> events.publishEvent(new PublicContentChanged("commendation")));
@@ -245,9 +324,8 @@ public class CommendationService {
 		requireStaff(user);
 		Conference c = conference(conferenceId);
 		java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(out);
-		int number = 0;
 		for (Nomination a : awardees(conferenceId)) {
-			number++;
+			int number = a.certificateNumber();
 			java.util.Map<String, Object> v = common(c);
 			v.put("a", a);
 			v.put("award", a.awardForm());
@@ -278,11 +356,11 @@ public class CommendationService {
 		try (vn.dvk.shared.XlsxStream xlsx = new vn.dvk.shared.XlsxStream(out, "Danh sách biểu dương")) {
 			xlsx.headerRow(List.of(c.name()));
 			xlsx.headerRow(List.of("STT", "Mô hình, điển hình", "Đơn vị", "Địa bàn", "Lĩnh vực", "Hình thức khen thưởng",
-					"Thành tích"));
+					"Thành tích", "Số vào sổ"));
 			int n = 0;
 			for (Nomination a : awardees(conferenceId)) {
 				xlsx.row(java.util.Arrays.asList(Integer.toString(++n), a.modelName(), a.organization(), a.locality(),
-						a.fieldCode(), a.awardForm(), a.achievement() == null ? "" : a.achievement()));
+						a.fieldCode(), a.awardForm(), a.achievement() == null ? "" : a.achievement(), a.certificate()));
 			}
 		}
 	}
@@ -310,7 +388,7 @@ public class CommendationService {
 
 	private static final String SELECT = "select n.id, n.model_id, m.name, o.name, u.name, m.field_code, m.slug, "
 			+ "n.award_form_id, f.name, n.status, n.achievement, n.reason, n.proposed_by, m.spread_localities, "
-			+ "(select count(*) from registry_indicator i where i.model_id = m.id) from nomination n "
+			+ "(select count(*) from registry_indicator i where i.model_id = m.id), n.certificate_number from nomination n "
 			+ "join registry_model m on m.id = n.model_id join award_form f on f.id = n.award_form_id "
 			+ "join organization o on o.id = m.organization_id join administrative_unit u on u.id = m.locality_id";
 
@@ -318,7 +396,7 @@ public class CommendationService {
 		return new Nomination(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
 				rs.getString(6), "/mo-hinh/" + rs.getString(7) + "-" + rs.getLong(2), rs.getLong(8), rs.getString(9),
 				Status.valueOf(rs.getString(10)), rs.getString(11), rs.getString(12), rs.getString(13), rs.getInt(14),
-				rs.getInt(15));
+				rs.getInt(15), rs.getInt(16));
 	}
 
 	private ModelView recognized(DvkUser user, long modelId) {

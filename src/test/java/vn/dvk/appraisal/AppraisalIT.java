@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -159,8 +160,28 @@ class AppraisalIT {
 				{ 16, 12, 12, 20, 12, 8 }, { 20, 15, 15, 25, 15, 10 } };
 		for (int i = 0; i < 5; i++) {
 			appraisals.score(council.get(i), round.id(), a, sheet(round, aSheets[i]), null, true);
-			appraisals.score(council.get(i), round.id(), b, sheet(round, 18, 14, 13, 22, 14, 9), null, true);
+			appraisals.score(council.get(i), round.id(), b, sheet(round, 18, 14, 13, 22, 14, 9),
+					i == 1 ? Map.of(round.criteria().get(1).id(), "Huy động được cả khu dân cư " + marker) : null, true);
 		}
+		// the chair reads every member's sheet with comments, but in a blind round only once it is closed; staff always
+		assertThatThrownBy(() -> appraisals.sheets(council.get(0), round.id(), b))
+			.isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+		assertThatThrownBy(() -> appraisals.sheets(council.get(1), round.id(), b))
+			.isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+		List<AppraisalService.MemberSheet> onB = appraisals.sheets(staff, round.id(), b);
+		assertThat(onB).hasSize(6);
+		assertThat(onB.stream().filter(x -> x.userId() == council.get(1).id()).findFirst().orElseThrow())
+			.satisfies(x -> {
+				assertThat(x.submitted()).isTrue();
+				assertThat(x.total()).isEqualTo(90.0);
+				assertThat(x.comments()).containsValue("Huy động được cả khu dân cư " + marker);
+			});
+		assertThat(onB.stream().filter(x -> x.userId() == sameUnit.id()).findFirst().orElseThrow().conflict())
+			.isEqualTo("AUTO_UNIT");
+		mvc.perform(get("/quan-tri/tham-dinh/{id}/phieu/{m}", round.id(), b).with(users.as("bandanvan")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Huy động được cả khu dân cư " + marker)))
+			.andExpect(content().string(containsString("Cùng đơn vị với mô hình (tự động)")));
 		// model C: saved but not submitted by member 0 → missing sheets when closing
 		appraisals.score(council.get(0), round.id(), c, sheet(round, 10, 10, 10, 10, 10, 5), null, false);
 		assertThatThrownBy(() -> appraisals.close(staff, round.id(), false))
@@ -232,6 +253,31 @@ class AppraisalIT {
 		assertThat(appraisals.results(round.id()).lines().stream().filter(l -> l.modelId() == b).findFirst()
 			.orElseThrow()
 			.decision()).isEqualTo(AppraisalService.Decision.RECOGNIZE);
+		// closed: the chair now reads the sheets
+		assertThat(appraisals.sheets(council.get(0), round.id(), c)).hasSize(6);
+
+		// in bulk: all or nothing — a line already decided stops the whole decision and names the model
+		int versionC = appraisals.results(round.id()).lines().stream().filter(l -> l.modelId() == c).findFirst()
+			.orElseThrow().version();
+		assertThatThrownBy(() -> appraisals.decideAll(staff, round.id(),
+				List.of(new AppraisalService.Choice(c, AppraisalService.Decision.REJECT, "Chưa có kết quả", versionC),
+						new AppraisalService.Choice(b, AppraisalService.Decision.RECOGNIZE, null, lineB.version())),
+				"16/QĐ-BDVTU", LocalDate.now()))
+			.hasFieldOrPropertyWithValue("messageKey", "appraisal.decision.bulkFailed");
+		assertThat(registry.get(staff, c).status()).isEqualTo(ModelStatus.UNDER_APPRAISAL);
+		// through the page: the ticked model, its line's decision, a return without a note says "below threshold"
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+			.post("/quan-tri/tham-dinh/{id}/quyet-dinh", round.id())
+			.with(users.as("bandanvan"))
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+			.param("model", Long.toString(c))
+			.param("decision-" + c, "RETURN")
+			.param("version-" + c, Integer.toString(versionC))
+			.param("number", "16/QĐ-BDVTU"))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+				.attribute("success", containsString("1 mô hình")));
+		assertThat(registry.get(staff, c).status()).isEqualTo(ModelStatus.RETURNED);
 	}
 
 

@@ -173,6 +173,56 @@ class CommendationIT {
 	}
 
 	@Test
+	void awardFormsChangeWithinWhatIsGivenAndCertificatesKeepTheirNumbers() throws Exception {
+		String marker = UUID.randomUUID().toString().substring(0, 6);
+		DvkUser staff = users.load("bandanvan");
+		CommendationService.Conference c = commendations.create(staff, new CommendationService.NewConference(
+				"Hội nghị sửa hình thức " + marker, "PROVINCE", "2026", LocalDate.now().plusDays(20), null, null, null,
+				List.<String[]>of(new String[] { "Giấy khen " + marker, "3" })));
+		long praise = c.awardForms().get(0).id();
+		List<ModelSummary> running = models(staff, ModelStatus.RECOGNIZED, 3);
+		CommendationService.Nomination first = commendations.nominate(staff, c.id(), running.get(0).id(), praise, null);
+		CommendationService.Nomination waiting = commendations.propose(staff, c.id(), running.get(1).id(), praise, null);
+		CommendationService.Nomination third = commendations.nominate(staff, c.id(), running.get(2).id(), praise, null);
+		assertThat(first.certificate()).isEqualTo("001");
+		assertThat(waiting.certificateNumber()).as("not numbered until accepted").isZero();
+		assertThat(third.certificate()).isEqualTo("002");
+		commendations.accept(staff, waiting.id());
+		assertThat(commendations.awardees(c.id())).extracting(CommendationService.Nomination::certificate)
+			.containsExactlyInAnyOrder("001", "002", "003");
+
+		// the quota cannot go below the places given; a new form is added; a used one cannot be removed
+		assertThatThrownBy(() -> commendations.saveAwardForm(staff, c.id(), praise, "Giấy khen", 2))
+			.hasFieldOrPropertyWithValue("messageKey", "commendation.awards.belowAccepted");
+		assertThatThrownBy(() -> commendations.saveAwardForm(staff, c.id(), praise, "Giấy khen", 0))
+			.hasFieldOrPropertyWithValue("messageKey", "commendation.awards.format");
+		commendations.saveAwardForm(staff, c.id(), praise, "Giấy khen của Ban Dân vận " + marker, 5);
+		commendations.saveAwardForm(staff, c.id(), null, "Bằng khen " + marker, 1);
+		CommendationService.Conference changed = commendations.conference(c.id());
+		assertThat(changed.awardForms()).extracting(CommendationService.AwardForm::name)
+			.containsExactly("Giấy khen của Ban Dân vận " + marker, "Bằng khen " + marker);
+		assertThat(changed.awardForms().get(0).quota()).isEqualTo(5);
+		assertThatThrownBy(() -> commendations.removeAwardForm(staff, c.id(), praise))
+			.hasFieldOrPropertyWithValue("messageKey", "commendation.awards.inUse");
+		commendations.removeAwardForm(staff, c.id(), changed.awardForms().get(1).id());
+		assertThat(commendations.conference(c.id()).awardForms()).hasSize(1);
+		// an officer cannot change award forms, through the page either
+		assertThatThrownBy(() -> commendations.saveAwardForm(users.load("canbo"), c.id(), praise, "X", 9))
+			.isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+			.post("/quan-tri/bieu-duong/{id}/hinh-thuc", c.id())
+			.param("form", Long.toString(praise))
+			.param("name", "Giấy khen")
+			.param("quota", "1")
+			.with(users.as("bandanvan"))
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+				.attribute("failure", containsString("không thể nhỏ hơn 3 suất")));
+		assertThat(commendations.conference(c.id()).awardForms().get(0).quota()).isEqualTo(5);
+	}
+
+	@Test
 	void theDemoHasAPastConferenceWithAwardees() throws Exception {
 		mvc.perform(get("/bieu-duong"))
 			.andExpect(status().isOk())

@@ -18,8 +18,11 @@ class CommendationPublicController {
 	}
 
 	@GetMapping("/bieu-duong")
-	String list(Model model) {
-		model.addAttribute("conferences", commendations.conferences());
+	String list(@org.springframework.web.bind.annotation.RequestParam(defaultValue = "0") int page, Model model) {
+		vn.dvk.shared.PageResult<CommendationService.Conference> result = commendations
+			.conferences(new vn.dvk.shared.PageResult.Request(Math.max(0, page), vn.dvk.shared.PageResult.DEFAULT_SIZE));
+		model.addAttribute("result", result);
+		model.addAttribute("conferences", result.items());
 		return "commendation/list";
 	}
 

@@ -54,10 +54,11 @@ class AppraisalAdminController {
 	}
 
 	@GetMapping
-	String list(@AuthenticationPrincipal DvkUser user, Model model) {
-		List<AppraisalService.Round> rounds = appraisals.rounds();
-		model.addAttribute("rounds", AppraisalService.isStaff(user) ? rounds
-				: rounds.stream().filter(r -> appraisals.members(r.id()).containsKey(user.id())).toList());
+	String list(@AuthenticationPrincipal DvkUser user, @RequestParam(defaultValue = "0") int page, Model model) {
+		PageResult<AppraisalService.Round> result = appraisals.rounds(user,
+				new PageResult.Request(Math.max(0, page), PageResult.DEFAULT_SIZE));
+		model.addAttribute("result", result);
+		model.addAttribute("rounds", result.items());
 		model.addAttribute("staff", AppraisalService.isStaff(user));
 		model.addAttribute("levels", AppraisalService.Level.values());
 		model.addAttribute("methods", Aggregation.Method.values());
@@ -138,6 +139,7 @@ class AppraisalAdminController {
 		}
 		boolean manages = appraisals.manages(user, id);
 		model.addAttribute("manages", manages);
+		model.addAttribute("readsSheets", manages && (staff || !round.blind() || !round.open()));
 		if (manages) {
 			// The chair's view of progress: sheets still expected per member.
 			Map<Long, Integer> missingByMember = new HashMap<>();
@@ -206,15 +208,35 @@ class AppraisalAdminController {
 		});
 	}
 
-	@PostMapping("/{id}/quyet-dinh/{modelId}")
+	/**
+	 * Decides the ticked models at once, each with the decision chosen on its line (pre-set from the threshold),
+	 * under one decision number and date; a return or rejection without a note says the score was below the
+	 * threshold.
+	 */
+	@PostMapping("/{id}/quyet-dinh")
 	@PreAuthorize("hasAnyRole('ADMIN','PROVINCE_STAFF')")
-	String decide(@AuthenticationPrincipal DvkUser user, @PathVariable long id, @PathVariable long modelId,
-			@RequestParam(required = false) AppraisalService.Decision decision,
+	String decideAll(@AuthenticationPrincipal DvkUser user, @PathVariable long id,
+			@RequestParam(name = "model", required = false) List<Long> models,
 			@RequestParam(required = false) String number, @RequestParam(required = false) LocalDate date,
-			@RequestParam(required = false) String note, @RequestParam int version, RedirectAttributes redirect) {
+			@RequestParam Map<String, String> form, RedirectAttributes redirect) {
 		return act(redirect, id, () -> {
-			appraisals.decide(user, id, modelId, decision, number, date, note, version);
-			return texts.get("appraisal.admin.decided");
+			AppraisalService.Round round = appraisals.round(id);
+			List<AppraisalService.Choice> choices = new java.util.ArrayList<>();
+			for (Long m : models == null ? List.<Long>of() : models) {
+				String d = form.get("decision-" + m);
+				AppraisalService.Decision decision = d == null || d.isBlank() ? null
+						: AppraisalService.Decision.valueOf(d);
+				String note = form.get("note-" + m);
+				if ((note == null || note.isBlank()) && decision != null
+						&& decision != AppraisalService.Decision.RECOGNIZE) {
+					note = texts.get("appraisal.decision.belowThreshold",
+							vn.dvk.shared.VietnameseFormats.number(round.passThreshold()),
+							vn.dvk.shared.VietnameseFormats.number(round.maximum()));
+				}
+				choices.add(new AppraisalService.Choice(m, decision, note,
+						Integer.parseInt(form.getOrDefault("version-" + m, "0"))));
+			}
+			return texts.get("appraisal.admin.decidedMany", appraisals.decideAll(user, id, choices, number, date));
 		});
 	}
 
@@ -252,6 +274,17 @@ class AppraisalAdminController {
 		model.addAttribute("conflict", appraisals.conflict(id, user.id(), modelId).orElse(null));
 		model.addAttribute("kinds", AppraisalService.ConflictKind.declarable());
 		return "appraisal/admin/sheet";
+	}
+
+	/** The chair's reading of one model: every member's scores and comments per criterion. */
+	@GetMapping("/{id}/phieu/{modelId}")
+	String sheets(@AuthenticationPrincipal DvkUser user, @PathVariable long id, @PathVariable long modelId,
+			Model model) {
+		List<AppraisalService.MemberSheet> sheets = appraisals.sheets(user, id, modelId);
+		model.addAttribute("round", appraisals.round(id));
+		model.addAttribute("model", appraisals.model(user, id, modelId));
+		model.addAttribute("sheets", sheets);
+		return "appraisal/admin/sheets";
 	}
 
 	@PostMapping("/{id}/cham/{modelId}")

@@ -50,8 +50,11 @@ class CommendationAdminController {
 	}
 
 	@GetMapping
-	String list(@AuthenticationPrincipal DvkUser user, Model model) {
-		model.addAttribute("conferences", commendations.conferences());
+	String list(@AuthenticationPrincipal DvkUser user, @RequestParam(defaultValue = "0") int page, Model model) {
+		PageResult<CommendationService.Conference> result = commendations
+			.conferences(new PageResult.Request(Math.max(0, page), PageResult.DEFAULT_SIZE));
+		model.addAttribute("result", result);
+		model.addAttribute("conferences", result.items());
 		model.addAttribute("staff", CommendationService.isStaff(user));
 		return "commendation/admin/list";
 	}
@@ -98,6 +101,36 @@ class CommendationAdminController {
 					new PageResult.Request(0, 200))
 			.items());
 		return "commendation/admin/conference";
+	}
+
+	/** Adds an award form ({@code form} absent) or changes one: name and quota. */
+	@PostMapping("/{id}/hinh-thuc")
+	@PreAuthorize("hasAnyRole('ADMIN','PROVINCE_STAFF')")
+	String saveAwardForm(@AuthenticationPrincipal DvkUser user, @PathVariable long id,
+			@RequestParam(required = false) Long form, @RequestParam(required = false) String name,
+			@RequestParam(required = false) String quota, @RequestParam(required = false) String action,
+			RedirectAttributes redirect) {
+		try {
+			if ("remove".equals(action) && form != null) {
+				commendations.removeAwardForm(user, id, form);
+				redirect.addFlashAttribute("success", texts.get("commendation.admin.awardRemoved"));
+			}
+			else {
+				Integer places;
+				try {
+					places = quota == null ? null : Integer.valueOf(quota.strip());
+				}
+				catch (NumberFormatException ex) {
+					places = null;
+				}
+				commendations.saveAwardForm(user, id, form, name, places);
+				redirect.addFlashAttribute("success", texts.get("commendation.admin.awardSaved"));
+			}
+		}
+		catch (UserFacingException ex) {
+			redirect.addFlashAttribute("failure", texts.get(ex));
+		}
+		return "redirect:/quan-tri/bieu-duong/" + id;
 	}
 
 	@GetMapping("/{id}/{what:giay-khen\\.zip|danh-sach\\.xlsx|danh-sach\\.pdf}")
