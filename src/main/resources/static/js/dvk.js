@@ -55,6 +55,15 @@
     update();
   }
 
+  // "Check all": <input type="checkbox" data-check-all="name"> ticks every box of that name in its form.
+  document.querySelectorAll('input[data-check-all]').forEach(function (all) {
+    all.addEventListener('change', function () {
+      all.form.querySelectorAll('input[type=checkbox][name="' + all.dataset.checkAll + '"]').forEach(function (box) {
+        box.checked = all.checked;
+      });
+    });
+  });
+
   // "Copy link" on article pages (hidden without JavaScript, where the share links remain).
   document.querySelectorAll('.copy-link').forEach(function (button) {
     if (!navigator.clipboard) {

@@ -22,6 +22,29 @@ class AppraisalBrowserIT extends BrowserTestSupport {
 		checked("appraisal-closed-round");
 		String results = driver.findElement(By.cssSelector("section[aria-labelledby=results-title]")).getText();
 		assertThat(results).contains("Công nhận", "Trung bình bỏ điểm cao nhất và thấp nhất");
+		// every member's scores and comments on one model
+		click(By.cssSelector("section[aria-labelledby=results-title] td.name a"));
+		waitUp().until(ExpectedConditions.urlContains("/phieu/"));
+		checked("appraisal-council-sheets");
+		assertThat(driver.findElement(By.tagName("main")).getText()).contains("Đã gửi", "Tổng điểm (tối đa 100)");
+		resize(390, 844);
+		driver.navigate().refresh();
+		assertThat(scrollsSideways()).as("council sheets scroll sideways at 390 px").isFalse();
+		checked("appraisal-council-sheets-phone");
+		resize(1280, 1000);
+
+		// the open round: candidates filtered and ticked at once, decisions prepared from the threshold
+		open("/quan-tri/tham-dinh", "appraisal-list");
+		click(By.partialLinkText("đợt 2 năm 2026"));
+		waitUp().until(ExpectedConditions.urlMatches(".*/quan-tri/tham-dinh/\\d+$"));
+		assertThat(driver.findElement(By.id("bulk-decide")).getText()).contains("Ghi quyết định cho các mô hình đã chọn");
+		var all = driver.findElements(By.id("cand-all"));
+		if (!all.isEmpty()) {
+			click(By.id("cand-all"));
+			assertThat(driver.findElements(By.cssSelector("input[name=model][id^=cand-]")))
+				.allMatch(org.openqa.selenium.WebElement::isSelected);
+		}
+		checked("appraisal-open-round-staff");
 
 		// the secretary of the open round scores a model she has not submitted yet
 		logIn("thamdinh2", DemoUsers.PASSWORD);

@@ -45,8 +45,11 @@ class AppraisalAdminController {
 
 	private final Texts texts;
 
+	private final vn.dvk.registry.Catalogues catalogues;
+
 	AppraisalAdminController(AppraisalService appraisals, RegistryService registry, AccountService accounts,
-			Texts texts) {
+			Texts texts, vn.dvk.registry.Catalogues catalogues) {
+		this.catalogues = catalogues;
 		this.appraisals = appraisals;
 		this.registry = registry;
 		this.accounts = accounts;
@@ -113,7 +116,8 @@ class AppraisalAdminController {
 	}
 
 	@GetMapping("/{id}")
-	String round(@AuthenticationPrincipal DvkUser user, @PathVariable long id, Model model) {
+	String round(@AuthenticationPrincipal DvkUser user, @PathVariable long id,
+			@RequestParam(required = false) String q, @RequestParam(required = false) String field, Model model) {
 		AppraisalService.Round round = appraisals.round(id);
 		Map<Long, AppraisalService.MemberRole> members = appraisals.members(id);
 		boolean staff = AppraisalService.isStaff(user);
@@ -147,10 +151,18 @@ class AppraisalAdminController {
 			model.addAttribute("missingByMember", missingByMember);
 		}
 		if (staff && round.open()) {
-			model.addAttribute("candidates", registry
-				.list(user, new ModelQuery(null, null, null, null, null, Set.of(ModelStatus.SUBMITTED), null, null,
-						null), new PageResult.Request(0, 100))
-				.items());
+			// Submitted models in the staff member's scope, filtered by words (name, place, organization) and field.
+			PageResult<vn.dvk.registry.ModelSummary> candidates = registry.list(user,
+					new ModelQuery(q == null || q.isBlank() ? null : q.strip(),
+							field == null || field.isBlank() ? null : field, null, null, null,
+							Set.of(ModelStatus.SUBMITTED), null, null, null),
+					new PageResult.Request(0, 100));
+			model.addAttribute("candidates", candidates.items());
+			model.addAttribute("candidateTotal", candidates.total());
+			model.addAttribute("q", q);
+			model.addAttribute("field", field);
+			model.addAttribute("fieldNames", catalogues.names(vn.dvk.registry.CatalogueEntry.FIELD,
+					org.springframework.context.i18n.LocaleContextHolder.getLocale()));
 			model.addAttribute("missing", appraisals.missing(id).size());
 		}
 		model.addAttribute("roles", AppraisalService.MemberRole.values());
