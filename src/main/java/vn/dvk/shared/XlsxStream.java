@@ -95,6 +95,43 @@ public final class XlsxStream implements Closeable {
 		row(cells, false);
 	}
 
+	/** The next row, numbers written as numbers (so they add up in a spreadsheet) and anything else as text. */
+	public void values(List<?> cells) throws IOException {
+		rowNumber++;
+		String r = Integer.toString(rowNumber);
+		ascii("<row r=\"");
+		ascii(r);
+		ascii("\">");
+		for (int c = 0; c < cells.size(); c++) {
+			Object value = cells.get(c);
+			if (value instanceof Number n) {
+				ascii("<c r=\"");
+				ascii(column(c));
+				ascii(r);
+				ascii("\"><v>");
+				ascii(n instanceof Double || n instanceof Float ? Double.toString(n.doubleValue()) : Long.toString(n.longValue()));
+				ascii("</v></c>");
+			}
+			else if (value != null && !value.toString().isEmpty()) {
+				String text = value.toString();
+				ascii("<c r=\"");
+				ascii(column(c));
+				ascii(r);
+				ascii("\" t=\"inlineStr\"><is><t");
+				if (Character.isWhitespace(text.charAt(0)) || Character.isWhitespace(text.charAt(text.length() - 1))) {
+					ascii(" xml:space=\"preserve\"");
+				}
+				ascii(">");
+				text(text);
+				ascii("</t></is></c>");
+			}
+		}
+		ascii("</row>");
+		if (len >= FLUSH_AT) {
+			flushBuffer();
+		}
+	}
+
 	private void row(List<String> cells, boolean bold) throws IOException {
 		rowNumber++;
 		String r = Integer.toString(rowNumber);

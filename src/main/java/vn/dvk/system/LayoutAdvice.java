@@ -16,8 +16,22 @@ class LayoutAdvice {
 
 	private final SiteSettings site;
 
-	LayoutAdvice(SiteSettings site) {
+	private final vn.dvk.account.NotificationService notifications;
+
+	LayoutAdvice(SiteSettings site, vn.dvk.account.NotificationService notifications) {
 		this.site = site;
+		this.notifications = notifications;
+	}
+
+	/** The bell's count in the back office's header (unread notifications of the logged-in user). */
+	@ModelAttribute("unreadNotifications")
+	Long unreadNotifications(Authentication authentication, HttpServletRequest request) {
+		DvkUser user = currentUser(authentication);
+		if (user == null || !request.getRequestURI().startsWith(request.getContextPath() + "/quan-tri")
+				&& !request.getRequestURI().startsWith(request.getContextPath() + "/tai-khoan")) {
+			return null;
+		}
+		return notifications.unread(user.id());
 	}
 
 	@ModelAttribute("site")

@@ -1,0 +1,164 @@
+package vn.dvk.reporting;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.stereotype.Service;
+
+import vn.dvk.account.DvkUser;
+import vn.dvk.planning.MonitoringService;
+import vn.dvk.registry.RecognitionLevel;
+import vn.dvk.shared.PdfDocuments;
+import vn.dvk.shared.SiteSettings;
+import vn.dvk.shared.VietnameseFormats;
+import vn.dvk.shared.XlsxStream;
+
+/**
+ * The period summary report in the layout offices use: by field (with recognitions per level), by locality, by
+ * focus area (where the movement says to concentrate) and by organization, then the lagging units; as XLSX (one
+ * sheet, section after section, numbers as numbers) and as an A4 PDF in Vietnamese.
+ */
+@Service
+public class ReportExports {
+
+	static final Locale VI = Locale.forLanguageTag("vi");
+
+	private final ReportService reports;
+
+	private final MonitoringService monitoring;
+
+	private final PdfDocuments pdfs;
+
+	private final SiteSettings site;
+
+	ReportExports(ReportService reports, MonitoringService monitoring, PdfDocuments pdfs, SiteSettings site) {
+		this.reports = reports;
+		this.monitoring = monitoring;
+		this.pdfs = pdfs;
+		this.site = site;
+	}
+
+	/** Everything the report shows, computed once for both formats. */
+	public record Content(LocalDate from, LocalDate to, ReportService.Summary byField,
+			Map<String, Map<RecognitionLevel, Long>> levels, ReportService.Summary byLocality,
+			ReportService.Summary byFocusArea, ReportService.Summary byOrganization,
+			List<MonitoringService.LaggingUnit> lagging) {
+	}
+
+	public Content content(DvkUser user, LocalDate from, LocalDate to) {
+		List<MonitoringService.LaggingUnit> lagging = ReportService.canSeeLagging(user)
+				? monitoring.lagging(user, to.getYear()) : List.of();
+		return new Content(from, to, reports.summary(user, from, to, ReportService.GroupBy.FIELD, VI),
+				reports.recognizedByLevel(user, from, to, ReportService.GroupBy.FIELD),
+				reports.summary(user, from, to, ReportService.GroupBy.LOCALITY, VI),
+				reports.summary(user, from, to, ReportService.GroupBy.FOCUS_AREA, VI),
+				reports.summary(user, from, to, ReportService.GroupBy.ORGANIZATION, VI), lagging);
+	}
+
+	public void xlsx(DvkUser user, LocalDate from, LocalDate to, OutputStream out) throws IOException {
+		Content c = content(user, from, to);
+		try (XlsxStream x = new XlsxStream(out, "Báo cáo tổng hợp")) {
+			x.headerRow(List.of("BÁO CÁO TỔNG HỢP PHONG TRÀO THI ĐUA \"DÂN VẬN KHÉO\""));
+			x.row(List.of(site.name(), "Từ ngày " + VietnameseFormats.date(from) + " đến ngày " + VietnameseFormats.date(to)));
+			x.row(List.of());
+			x.headerRow(List.of("I. THEO LĨNH VỰC"));
+			x.headerRow(List.of("Lĩnh vực", "Đăng ký mới", "Được công nhận", "Công nhận cấp xã", "Công nhận cấp tỉnh",
+					"Công nhận cấp Trung ương", "Nhân rộng", "Được biểu dương"));
+			for (ReportService.Row r : c.byField().rows()) {
+				Map<RecognitionLevel, Long> l = c.levels().getOrDefault(r.key(), Map.of());
+				x.values(List.of(r.label(), r.registered(), r.recognized(), l.getOrDefault(RecognitionLevel.COMMUNE, 0L),
+						l.getOrDefault(RecognitionLevel.PROVINCE, 0L), l.getOrDefault(RecognitionLevel.CENTRAL, 0L),
+						r.replicated(), r.commended()));
+			}
+			total(x, c.byField().totals(), true);
+			section(x, "II. THEO ĐỊA BÀN", "Xã, phường, đặc khu", c.byLocality());
+			section(x, "III. THEO ĐỊA BÀN, ĐỐI TƯỢNG TRỌNG TÂM", "Địa bàn, đối tượng", c.byFocusArea());
+			section(x, "IV. THEO CƠ QUAN, ĐƠN VỊ", "Cơ quan, đơn vị", c.byOrganization());
+			if (ReportService.canSeeLagging(user)) {
+				x.row(List.of());
+				x.headerRow(List.of("V. ĐƠN VỊ CẦN ĐÔN ĐỐC (NĂM " + to.getYear() + ")"));
+				x.headerRow(List.of("Cơ quan, đơn vị", "Địa bàn", "Lý do"));
+				for (MonitoringService.LaggingUnit u : c.lagging()) {
+					x.values(List.of(u.name(), u.locality(), reasons(u)));
+				}
+			}
+		}
+	}
+
+	public void pdf(DvkUser user, LocalDate from, LocalDate to, OutputStream out) throws IOException {
+		Content full = content(user, from, to);
+		// Long tables (thousands of communes or organizations) stay whole in the XLSX; the PDF keeps the most active.
+		Content c = new Content(full.from(), full.to(), full.byField(), full.levels(), top(full.byLocality()),
+				full.byFocusArea(), top(full.byOrganization()), full.lagging());
+		Map<String, Object> v = new HashMap<>();
+		v.put("cut", PDF_ROWS);
+		v.put("cutLocalities", full.byLocality().rows().size() > PDF_ROWS);
+		v.put("cutOrganizations", full.byOrganization().rows().size() > PDF_ROWS);
+		v.put("c", c);
+		v.put("site", site);
+		v.put("place", site.place());
+		v.put("today", LocalDate.now(vn.dvk.registry.RegistryFigures.ZONE));
+		v.put("showLagging", ReportService.canSeeLagging(user));
+		List<String[]> lagging = new ArrayList<>();
+		c.lagging().forEach(u -> lagging.add(new String[] { u.name(), u.locality(), reasons(u) }));
+		v.put("laggingRows", lagging);
+		pdfs.render("reporting/pdf/summary", v, VI, out);
+	}
+
+	static final int PDF_ROWS = 200;
+
+	private static ReportService.Summary top(ReportService.Summary s) {
+		if (s.rows().size() <= PDF_ROWS) {
+			return s;
+		}
+		List<ReportService.Row> rows = s.rows()
+			.stream()
+			.sorted(java.util.Comparator.comparingLong(ReportService.Row::registered).reversed())
+			.limit(PDF_ROWS)
+			.toList();
+		return new ReportService.Summary(s.from(), s.to(), s.groupBy(), rows, s.totals());
+	}
+
+	private static void section(XlsxStream x, String title, String column, ReportService.Summary s) throws IOException {
+		x.row(List.of());
+		x.headerRow(List.of(title));
+		x.headerRow(List.of(column, "Đăng ký mới", "Được công nhận", "Nhân rộng", "Được biểu dương"));
+		for (ReportService.Row r : s.rows()) {
+			x.values(List.of(r.label(), r.registered(), r.recognized(), r.replicated(), r.commended()));
+		}
+		total(x, s.totals(), false);
+	}
+
+	private static void total(XlsxStream x, ReportService.Row t, boolean levels) throws IOException {
+		if (levels) {
+			x.values(List.of("Tổng cộng (mỗi mô hình tính một lần)", t.registered(), t.recognized(), "", "", "",
+					t.replicated(), t.commended()));
+		}
+		else {
+			x.values(List.of("Tổng cộng (mỗi mô hình tính một lần)", t.registered(), t.recognized(), t.replicated(),
+					t.commended()));
+		}
+	}
+
+	/** The reasons in Vietnamese, as the office reads them. */
+	static String reasons(MonitoringService.LaggingUnit u) {
+		List<String> out = new ArrayList<>();
+		for (MonitoringService.Finding f : u.findings()) {
+			out.add(switch (f.reason()) {
+				case NO_PLAN -> "chưa gửi kế hoạch năm " + f.detail();
+				case NO_REPORT -> "chưa gửi " + f.detail();
+				case NO_NEW_MODEL -> "chưa có mô hình mới năm " + f.detail();
+				case STALE_MODELS -> f.detail() + " mô hình chưa cập nhật kết quả";
+				case NOT_MEASURABLE -> "mô hình chưa có kết quả đo đếm được";
+			});
+		}
+		return String.join("; ", out);
+	}
+
+}
