@@ -97,6 +97,11 @@ public class ReportExports {
 		Content c = new Content(full.from(), full.to(), full.byField(), full.levels(), top(full.byLocality()),
 				full.byFocusArea(), top(full.byOrganization()), full.lagging());
 		Map<String, Object> v = new HashMap<>();
+		Map<String, Map<String, Long>> levels = new HashMap<>();
+		full.levels().forEach((key, byLevel) -> byLevel.forEach((level, n) -> levels
+			.computeIfAbsent(key, k -> new HashMap<>())
+			.put(level.name(), n)));
+		v.put("levels", levels);
 		v.put("cut", PDF_ROWS);
 		v.put("cutLocalities", full.byLocality().rows().size() > PDF_ROWS);
 		v.put("cutOrganizations", full.byOrganization().rows().size() > PDF_ROWS);
