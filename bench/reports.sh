@@ -62,7 +62,7 @@ pg_isready -h 127.0.0.1 -p 5432 -q || { echo "PostgreSQL must answer on 127.0.0.
 JAR=${BENCH_JAR:-$(ls target/dvk-*.jar 2>/dev/null | grep -v original | head -1 || true)}
 if [ -z "$JAR" ]; then ./mvnw -q -B -DskipTests package; JAR=$(ls target/dvk-*.jar | grep -v original | head -1); fi
 # A jar built before issue 7 has no planning tables: the seed would fail half-way, so say so now.
-unzip -l "$JAR" | grep -q 'db/migration/postgresql/V11__planning.sql' \
+unzip -l "$JAR" | grep 'db/migration/postgresql/V11__planning.sql' >/dev/null \
   || { echo "$JAR predates the planning schema (V11): rebuild it (./mvnw -q -B -DskipTests package)" >&2; exit 2; }
 
 sql() { psql -h 127.0.0.1 -U postgres -d "$PG_DB" -At -c "$1"; }
