@@ -144,8 +144,11 @@ public class MonitoringService {
 				}
 				Set<Long> filed = new HashSet<>(jdbc.sql("select organization_id from period_report where period_id = ? "
 						+ "and status in ('SUBMITTED', 'APPROVED')").params(p.id()).query(Long.class).list());
+				// the period's name reads mid-sentence ("chưa gửi báo cáo sơ kết …")
+				String name = p.name().isEmpty() ? p.code()
+						: p.name().substring(0, 1).toLowerCase(java.util.Locale.forLanguageTag("vi")) + p.name().substring(1);
 				orgs.keySet().stream().filter(id -> !filed.contains(id)).forEach(id -> add(found, id, Reason.NO_REPORT,
-						p.name()));
+						name));
 			}
 		}
 		if (enabled.contains(Reason.NO_NEW_MODEL) && !today.isBefore(LocalDate.of(year, 1, 1))) {

@@ -208,7 +208,8 @@ class PlanningDemoData implements ApplicationRunner {
 		inspections.addItem(system, i.id(), farmers, "Bổ sung chỉ tiêu đầu ra đo đếm được cho mô hình tổ hợp tác",
 				LocalDate.of(year, 12, 20));
 		inspections.addItem(system, i.id(), units.get(0).equals(farmers) ? units.get(1) : units.get(0),
-				"Báo cáo kết quả nhân rộng mô hình “Dân vận khéo” trong cải cách hành chính", LocalDate.of(year, 12, 10));
+				"Báo cáo kết quả nhân rộng mô hình “Dân vận khéo” trong cải cách hành chính",
+				LocalDate.now(RegistryFigures.ZONE).minusDays(7)); // overdue: shows how the list flags it
 		inspections.closeItem(system, first, "Đã cập nhật kết quả quý III cho 3 mô hình ngày 10/11.");
 		jdbc.sql("update inspection_unit set answer = ?, answered_at = ?, answered_by = 'canbo' where inspection_id = ? "
 				+ "and organization_id = ?")

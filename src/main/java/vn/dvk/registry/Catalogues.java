@@ -62,9 +62,11 @@ public class Catalogues {
 		return all(listKind).stream().filter(e -> e.code().equals(code)).findFirst();
 	}
 
-	/** Code → name in the locale, for pages and exports. */
+	/** Code → name in the locale, for pages and exports, in the list's own order. */
 	public Map<String, String> names(String listKind, Locale locale) {
-		return all(listKind).stream().collect(Collectors.toMap(CatalogueEntry::code, e -> e.name(locale)));
+		return all(listKind).stream()
+			.collect(Collectors.toMap(CatalogueEntry::code, e -> e.name(locale), (a, b) -> a,
+					java.util.LinkedHashMap::new));
 	}
 
 	/** An active entry whose folded name or code equals the text (imports match fields by name). */

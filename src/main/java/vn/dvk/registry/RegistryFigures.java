@@ -105,7 +105,7 @@ public class RegistryFigures {
 	/** Models by their current status, within the filter's scope and filters (the range is not used). */
 	public Map<ModelStatus, Long> byStatus(Filter filter) {
 		Where w = where(filter, null);
-		Map<ModelStatus, Long> counts = new LinkedHashMap<>();
+		Map<ModelStatus, Long> counts = new java.util.EnumMap<>(ModelStatus.class); // in lifecycle order
 		jdbc.sql("select m.status, count(*) from registry_model m where " + w.sql + " group by m.status")
 			.params(w.params)
 			.query(rs -> {
