@@ -126,7 +126,11 @@ class PlanningAdminController {
 			Model model) {
 		Locale locale = LocaleContextHolder.getLocale();
 		model.addAttribute("year", year);
-		model.addAttribute("calendar", planning.calendar(year).orElse(null));
+		PlanningService.Calendar calendar = planning.calendar(year).orElse(null);
+		model.addAttribute("calendar", calendar);
+		// the provincial plan this unit's plan answers
+		model.addAttribute("directive", calendar == null || calendar.directiveId() == null ? null
+				: directives.get(calendar.directiveId()).orElse(null));
 		model.addAttribute("organization", organizations.find(organizationId)
 			.orElseThrow(() -> UserFacingException.notFound("planning.organization.notFound")));
 		PlanningService.Plan plan = planning.plan(user, organizationId, year).orElse(null);
