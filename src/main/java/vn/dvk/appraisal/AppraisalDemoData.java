@@ -16,6 +16,7 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
+import vn.dvk.scoring.Aggregation;
 import vn.dvk.account.AccessScope;
 import vn.dvk.account.AccountService;
 import vn.dvk.account.DvkUser;
@@ -115,7 +116,7 @@ class AppraisalDemoData implements ApplicationRunner {
 			appraisals.addMember(system, closed.id(), council.get(i).id(), i == 0 ? AppraisalService.MemberRole.CHAIR
 					: i == 1 ? AppraisalService.MemberRole.SECRETARY : AppraisalService.MemberRole.MEMBER);
 		}
-		appraisals.declareConflict(council.get(3), closed.id(), first.get(3), AppraisalService.ConflictKind.FAMILY,
+		appraisals.declareConflict(council.get(3), closed.id(), first.get(3), vn.dvk.scoring.ConflictKind.FAMILY,
 				"Người thân của thành viên là chủ nhiệm mô hình.");
 		for (int m = 0; m < first.size(); m++) {
 			for (int j = 0; j < council.size(); j++) {
@@ -168,7 +169,7 @@ class AppraisalDemoData implements ApplicationRunner {
 		double noise = ((model * 7 + member * 13) % 9) - 4;
 		double total = Math.max(30, Math.min(100, quality + leniency + noise));
 		Map<Long, Double> scores = new HashMap<>();
-		for (AppraisalService.Criterion c : round.criteria()) {
+		for (vn.dvk.scoring.Rubrics.Criterion c : round.criteria()) {
 			scores.put(c.id(), Math.min(c.maxScore(), Math.round(c.maxScore() * total / 100 * 2) / 2.0));
 		}
 		return scores;

@@ -23,6 +23,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 import vn.dvk.account.AccountService;
 import vn.dvk.account.DvkUser;
+import vn.dvk.scoring.Aggregation;
+import vn.dvk.scoring.Rubrics;
 import vn.dvk.account.Role;
 import vn.dvk.account.UserView;
 import vn.dvk.registry.ModelStatus;
@@ -57,8 +59,12 @@ public class AppraisalService {
 
 	private final vn.dvk.shared.MailOutbox mail;
 
+	private final Rubrics rubrics;
+
 	AppraisalService(JdbcClient jdbc, RegistryService registry, AccountService accounts, AuditLog audit,
-			vn.dvk.shared.PdfDocuments pdf, vn.dvk.shared.SiteSettings site, vn.dvk.shared.MailOutbox mail) {
+			vn.dvk.shared.PdfDocuments pdf, vn.dvk.shared.SiteSettings site, vn.dvk.shared.MailOutbox mail,
+			Rubrics rubrics) {
+		this.rubrics = rubrics;
 		this.mail = mail;
 		this.pdf = pdf;
 		this.site = site;
@@ -84,31 +90,15 @@ public class AppraisalService {
 
 	}
 
-	public enum ConflictKind {
-
-		OWN_UNIT, FAMILY, SUPERVISED, OTHER,
-		/** Not declared by the member: the chair (or staff) took the member off the model, with a reason. */
-		CHAIR_EXCLUDED;
-
-		/** The kinds a member may declare. */
-		public static List<ConflictKind> declarable() {
-			return List.of(OWN_UNIT, FAMILY, SUPERVISED, OTHER);
-		}
-
-	}
-
 	public enum Decision {
 
 		RECOGNIZE, RETURN, REJECT
 
 	}
 
-	public record Criterion(long id, String name, double weight, double maxScore) {
-	}
-
 	public record Round(long id, String name, Level level, String phase, LocalDate deadline, long templateId,
 			double passThreshold, boolean blind, Aggregation.Method decidingMethod, String status,
-			List<Criterion> criteria, int version) {
+			List<Rubrics.Criterion> criteria, int version) {
 
 		public boolean open() {
 			return "OPEN".equals(status);
@@ -133,79 +123,18 @@ public class AppraisalService {
 	}
 
 	/** A rubric: weighted criteria with a maximum each, and the pass threshold rounds start from. */
-	public record Template(long id, String name, double passThreshold, List<Criterion> criteria) {
-
-		public double maximum() {
-			return criteria.stream().mapToDouble(c -> c.weight() * c.maxScore()).sum();
-		}
-
+	/** The rubric templates a round may be opened with (the scoring module's). */
+	public List<Rubrics.Template> templates() {
+		return rubrics.templates();
 	}
 
-	public List<Template> templates() {
-		return jdbc.sql("select id, name, pass_threshold from rubric_template order by id")
-			.query((rs, n) -> new Template(rs.getLong(1), rs.getString(2), rs.getBigDecimal(3).doubleValue(),
-					criteria(rs.getLong(1))))
-			.list();
-	}
-
-	private List<Criterion> criteria(long templateId) {
-		return jdbc
-			.sql("select id, name, weight, max_score from rubric_criterion where template_id = ? order by position")
-			.params(templateId)
-			.query((rs, n) -> new Criterion(rs.getLong(1), rs.getString(2), rs.getBigDecimal(3).doubleValue(),
-					rs.getBigDecimal(4).doubleValue()))
-			.list();
-	}
-
-	/**
-	 * A new rubric (staff): criteria as name, weight (0.1 to 10) and maximum score (1 to 1,000); the threshold must
-	 * lie within the rubric's range. Rounds keep the rubric they were opened with.
-	 */
+	/** A new rubric template (staff); rounds keep the rubric they were opened with. */
 	@Transactional
-	public Template createTemplate(DvkUser user, String name, Double passThreshold, List<String[]> criteria) {
+	public Rubrics.Template createTemplate(DvkUser user, String name, Double passThreshold, List<String[]> criteria) {
 		requireStaff(user);
-		String n = name == null ? "" : VietnameseText.clean(name);
-		if (VietnameseText.isBlank(n) || n.length() > 200) {
-			throw UserFacingException.field("name", "appraisal.template.name");
-		}
-		if (criteria == null || criteria.isEmpty() || criteria.size() > 30) {
-			throw UserFacingException.field("criteria", "appraisal.template.criteria");
-		}
-		List<Object[]> parsed = new ArrayList<>();
-		double maximum = 0;
-		for (String[] c : criteria) {
-			try {
-				String label = VietnameseText.clean(c[0]);
-				double weight = Double.parseDouble(c[1].strip().replace(',', '.'));
-				double max = Double.parseDouble(c[2].strip().replace(',', '.'));
-				if (VietnameseText.isBlank(label) || label.length() > 300 || weight < 0.1 || weight > 10 || max < 1
-						|| max > 1000) {
-					throw new IllegalArgumentException();
-				}
-				parsed.add(new Object[] { label, weight, max });
-				maximum += weight * max;
-			}
-			catch (RuntimeException ex) {
-				throw UserFacingException.field("criteria", "appraisal.template.line", String.join(" | ", c));
-			}
-		}
-		if (passThreshold == null || passThreshold <= 0 || passThreshold > maximum) {
-			throw UserFacingException.field("passThreshold", "appraisal.template.threshold",
-					vn.dvk.shared.VietnameseFormats.number(maximum));
-		}
-		org.springframework.jdbc.support.GeneratedKeyHolder keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
-		jdbc.sql("insert into rubric_template (name, pass_threshold, created_at) values (?, ?, ?)")
-			.params(n, BigDecimal.valueOf(passThreshold), Timestamp.from(Instant.now()))
-			.update(keys, "id");
-		long id = keys.getKey().longValue();
-		for (int i = 0; i < parsed.size(); i++) {
-			Object[] c = parsed.get(i);
-			jdbc.sql("insert into rubric_criterion (template_id, position, name, weight, max_score) values (?, ?, ?, ?, ?)")
-				.params(id, i, c[0], BigDecimal.valueOf((Double) c[1]), BigDecimal.valueOf((Double) c[2]))
-				.update();
-		}
-		audit.record("appraisal.template", "rubric_template", id, n);
-		return templates().stream().filter(t -> t.id() == id).findFirst().orElseThrow();
+		Rubrics.Template t = rubrics.create(name, passThreshold, criteria);
+		audit.record("appraisal.template", "rubric_template", t.id(), t.name());
+		return t;
 	}
 
 	/** One model's line in the results: the three figures, the rank by the deciding method, the decision. */
@@ -228,17 +157,10 @@ public class AppraisalService {
 		if (r.level() == null || r.decidingMethod() == null) {
 			throw UserFacingException.badRequest("appraisal.settings.required");
 		}
-		long template = r.templateId() != null ? r.templateId()
-				: jdbc.sql("select min(id) from rubric_template").query(Long.class).single();
-		if (jdbc.sql("select count(*) from rubric_template where id = ?").params(template).query(Long.class).single() == 0) {
-			throw UserFacingException.field("templateId", "appraisal.template.unknown");
-		}
-		double threshold = r.passThreshold() != null ? r.passThreshold()
-				: jdbc.sql("select pass_threshold from rubric_template where id = ?")
-					.params(template)
-					.query(BigDecimal.class)
-					.single()
-					.doubleValue();
+		long template = r.templateId() != null ? r.templateId() : rubrics.defaultTemplateId();
+		Rubrics.Template rubric = rubrics.template(template)
+			.orElseThrow(() -> UserFacingException.field("templateId", "appraisal.template.unknown"));
+		double threshold = r.passThreshold() != null ? r.passThreshold() : rubric.passThreshold();
 		org.springframework.jdbc.support.GeneratedKeyHolder keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
 		jdbc.sql("insert into appraisal_round (name, level, phase, deadline, template_id, pass_threshold, blind, "
 				+ "deciding_method, status, created_at, created_by) values (?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, ?)")
@@ -263,12 +185,7 @@ public class AppraisalService {
 					rs.getInt(11)))
 			.optional()
 			.orElseThrow(() -> UserFacingException.notFound("appraisal.notFound"));
-		List<Criterion> criteria = jdbc
-			.sql("select id, name, weight, max_score from rubric_criterion where template_id = ? order by position")
-			.params(r.template())
-			.query((rs, n) -> new Criterion(rs.getLong(1), rs.getString(2), rs.getBigDecimal(3).doubleValue(),
-					rs.getBigDecimal(4).doubleValue()))
-			.list();
+		List<Rubrics.Criterion> criteria = rubrics.criteria(r.template());
 		return new Round(r.id(), r.name(), Level.valueOf(r.level()), r.phase(),
 				r.deadline() == null ? null : r.deadline().toLocalDate(), r.template(), r.threshold().doubleValue(),
 				r.blind(), Aggregation.Method.valueOf(r.method()), r.status(), criteria, r.version());
@@ -370,7 +287,7 @@ public class AppraisalService {
 
 	/** A member declares a conflict of interest on a model of the round. */
 	@Transactional
-	public void declareConflict(DvkUser member, long roundId, long modelId, ConflictKind kind, String note) {
+	public void declareConflict(DvkUser member, long roundId, long modelId, vn.dvk.scoring.ConflictKind kind, String note) {
 		requireMember(member, roundId);
 		requireInRound(roundId, modelId);
 		if (kind == null) {
@@ -546,28 +463,12 @@ public class AppraisalService {
 		if (conflict(roundId, member.id(), modelId).isPresent()) {
 			throw new UserFacingException(HttpStatus.FORBIDDEN, "appraisal.score.conflicted");
 		}
-		for (Criterion c : round.criteria()) {
-			Double s = scores == null ? null : scores.get(c.id());
-			if (s == null) {
-				if (submit) {
-					throw UserFacingException.field("score" + c.id(), "appraisal.score.missing", c.name());
-				}
-				continue;
-			}
-			if (s < 0 || s > c.maxScore() || s.isNaN()) {
-				throw UserFacingException.field("score" + c.id(), "appraisal.score.range", c.name(),
-						vn.dvk.shared.VietnameseFormats.number(c.maxScore()));
-			}
-		}
-		if (scores != null && !round.criteria().stream().map(Criterion::id).collect(Collectors.toSet())
-			.containsAll(scores.keySet())) {
-			throw UserFacingException.badRequest("appraisal.score.foreignCriterion");
-		}
+		Rubrics.check(round.criteria(), scores, submit);
 		Timestamp now = Timestamp.from(Instant.now());
 		jdbc.sql("delete from appraisal_score where round_id = ? and model_id = ? and user_id = ?")
 			.params(roundId, modelId, member.id())
 			.update();
-		for (Criterion c : round.criteria()) {
+		for (Rubrics.Criterion c : round.criteria()) {
 			Double s = scores == null ? null : scores.get(c.id());
 			if (s != null) {
 				String comment = comments == null ? null : comments.get(c.id());
@@ -635,7 +536,7 @@ public class AppraisalService {
 			.params(roundId, modelId)
 			.query(Long.class)
 			.set();
-		Map<Long, Double> weights = round.criteria().stream().collect(Collectors.toMap(Criterion::id, Criterion::weight));
+		Map<Long, Double> weights = round.criteria().stream().collect(Collectors.toMap(Rubrics.Criterion::id, Rubrics.Criterion::weight));
 		Map<Long, Map<Long, Double>> scores = new HashMap<>();
 		Map<Long, Map<Long, String>> comments = new HashMap<>();
 		jdbc.sql("select user_id, criterion_id, score, comment from appraisal_score where round_id = ? and model_id = ?")
@@ -703,7 +604,7 @@ public class AppraisalService {
 
 	/** Each member's weighted total per model, from submitted sheets only: member → (model → total). */
 	private Map<Long, Map<Long, Double>> totals(Round round) {
-		Map<Long, Double> weights = round.criteria().stream().collect(Collectors.toMap(Criterion::id, Criterion::weight));
+		Map<Long, Double> weights = round.criteria().stream().collect(Collectors.toMap(Rubrics.Criterion::id, Rubrics.Criterion::weight));
 		Map<Long, Map<Long, Double>> totals = new LinkedHashMap<>();
 		jdbc.sql("select s.user_id, s.model_id, s.criterion_id, s.score from appraisal_score s join appraisal_sheet h "
 				+ "on h.round_id = s.round_id and h.model_id = s.model_id and h.user_id = s.user_id "
@@ -889,12 +790,15 @@ public class AppraisalService {
 				+ "join registry_model m on m.id = c.model_id where c.round_id = ? order by c.declared_at")
 			.params(roundId)
 			.query((rs, n) -> accounts.find(rs.getLong(1)).map(UserView::fullName).orElse("") + " – " + rs.getString(2)
-					+ " – " + switch (ConflictKind.valueOf(rs.getString(3))) {
+					+ " – " + switch (vn.dvk.scoring.ConflictKind.valueOf(rs.getString(3))) {
 						case OWN_UNIT -> "cùng đơn vị";
 						case FAMILY -> "người thân";
 						case SUPERVISED -> "đơn vị mình phụ trách";
 						case OTHER -> "lý do khác";
 						case CHAIR_EXCLUDED -> "chủ tịch hội đồng không giao chấm";
+						case AUTO_UNIT, AUTO_OUTLET -> "cùng đơn vị";
+						case AUTO_COMMUNE -> "cùng địa bàn";
+						case AUTO_AUTHOR -> "là tác giả";
 					} + (rs.getString(4) == null ? "" : ": " + rs.getString(4)))
 			.list();
 		Map<String, Object> v = new HashMap<>();

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 
+import vn.dvk.scoring.Aggregation;
 import vn.dvk.account.AccessScope;
 import vn.dvk.account.AccountService;
 import vn.dvk.account.DvkUser;
@@ -145,12 +146,12 @@ class AppraisalIT {
 		assertThatThrownBy(() -> appraisals.score(council.get(0), round.id(), a, sheet(round, 21, 10, 10, 10, 10, 5),
 				null, true))
 			.isInstanceOf(UserFacingException.class)
-			.hasFieldOrPropertyWithValue("messageKey", "appraisal.score.range");
+			.hasFieldOrPropertyWithValue("messageKey", "scoring.score.range");
 		assertThatThrownBy(() -> appraisals.score(council.get(0), round.id(), a, sheet(round, -1, 10, 10, 10, 10, 5),
 				null, true))
 			.isInstanceOf(UserFacingException.class);
 		// a declared conflict: member 4 on model C
-		appraisals.declareConflict(council.get(4), round.id(), c, AppraisalService.ConflictKind.FAMILY, "Người thân");
+		appraisals.declareConflict(council.get(4), round.id(), c, vn.dvk.scoring.ConflictKind.FAMILY, "Người thân");
 		assertThatThrownBy(() -> appraisals.score(council.get(4), round.id(), c, sheet(round, 10, 10, 10, 10, 10, 5),
 				null, true))
 			.hasFieldOrPropertyWithValue("messageKey", "appraisal.score.conflicted");
@@ -351,10 +352,10 @@ class AppraisalIT {
 		DvkUser staff = users.load("bandanvan");
 		assertThatThrownBy(() -> appraisals.createTemplate(staff, "Sai " + marker, 30.0,
 				List.<String[]>of(new String[] { "Một", "mười", "10" })))
-			.hasFieldOrPropertyWithValue("messageKey", "appraisal.template.line");
+			.hasFieldOrPropertyWithValue("messageKey", "scoring.template.line");
 		assertThatThrownBy(() -> appraisals.createTemplate(staff, "Quá " + marker, 41.0,
 				List.of(new String[] { "Một", "2", "10" }, new String[] { "Hai", "1", "20" })))
-			.hasFieldOrPropertyWithValue("messageKey", "appraisal.template.threshold");
+			.hasFieldOrPropertyWithValue("messageKey", "scoring.template.threshold");
 		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/quan-tri/tham-dinh/tieu-chi")
 			.with(users.as("bandanvan"))
 			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
@@ -363,7 +364,7 @@ class AppraisalIT {
 			.param("criteria", "Hiệu quả | 2 | 10\nSự đồng thuận của dân | 1 | 20"))
 			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
 				.attribute("success", containsString("Đã tạo bộ tiêu chí")));
-		AppraisalService.Template t = appraisals.templates()
+		vn.dvk.scoring.Rubrics.Template t = appraisals.templates()
 			.stream()
 			.filter(x -> x.name().endsWith(marker))
 			.findFirst()

@@ -20,7 +20,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.dvk.account.AccountService;
 import vn.dvk.account.DvkUser;
 import vn.dvk.account.UserView;
-import vn.dvk.appraisal.Aggregation;
+import vn.dvk.scoring.Aggregation;
 import vn.dvk.appraisal.AppraisalService;
 import vn.dvk.registry.ModelQuery;
 import vn.dvk.registry.ModelStatus;
@@ -107,7 +107,7 @@ class AppraisalAdminController {
 			redirect.addFlashAttribute("success", texts.get("appraisal.template.created"));
 		}
 		catch (NumberFormatException ex) {
-			redirect.addFlashAttribute("failure", texts.get("appraisal.template.threshold", "—"));
+			redirect.addFlashAttribute("failure", texts.get("scoring.template.threshold", "—"));
 		}
 		catch (UserFacingException ex) {
 			redirect.addFlashAttribute("failure", texts.get(ex));
@@ -284,7 +284,7 @@ class AppraisalAdminController {
 		model.addAttribute("scores", appraisals.scores(id, modelId, user.id()));
 		model.addAttribute("comments", appraisals.comments(id, modelId, user.id()));
 		model.addAttribute("conflict", appraisals.conflict(id, user.id(), modelId).orElse(null));
-		model.addAttribute("kinds", AppraisalService.ConflictKind.declarable());
+		model.addAttribute("kinds", vn.dvk.scoring.ConflictKind.declarable());
 		return "appraisal/admin/sheet";
 	}
 
@@ -305,14 +305,14 @@ class AppraisalAdminController {
 		AppraisalService.Round round = appraisals.round(id);
 		Map<Long, Double> scores = new HashMap<>();
 		Map<Long, String> comments = new HashMap<>();
-		for (AppraisalService.Criterion c : round.criteria()) {
+		for (vn.dvk.scoring.Rubrics.Criterion c : round.criteria()) {
 			String v = form.get("score" + c.id());
 			if (v != null && !v.isBlank()) {
 				try {
 					scores.put(c.id(), Double.parseDouble(v.strip().replace(',', '.')));
 				}
 				catch (NumberFormatException ex) {
-					redirect.addFlashAttribute("failure", texts.get("appraisal.score.range", c.name(), c.maxScore()));
+					redirect.addFlashAttribute("failure", texts.get("scoring.score.range", c.name(), vn.dvk.shared.VietnameseFormats.number(c.maxScore())));
 					return "redirect:/quan-tri/tham-dinh/" + id + "/cham/" + modelId;
 				}
 			}
@@ -332,7 +332,7 @@ class AppraisalAdminController {
 
 	@PostMapping("/{id}/xung-dot/{modelId}")
 	String conflict(@AuthenticationPrincipal DvkUser user, @PathVariable long id, @PathVariable long modelId,
-			@RequestParam(required = false) AppraisalService.ConflictKind kind,
+			@RequestParam(required = false) vn.dvk.scoring.ConflictKind kind,
 			@RequestParam(required = false) String note, RedirectAttributes redirect) {
 		return act(redirect, id, () -> {
 			appraisals.declareConflict(user, id, modelId, kind, note);

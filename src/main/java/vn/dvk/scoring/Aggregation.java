@@ -1,4 +1,4 @@
-package vn.dvk.appraisal;
+package vn.dvk.scoring;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -8,7 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The three ways a council's scores become one figure per model, computed side by side:
+ * The three ways a panel's scores become one figure per subject (a model before a council, an entry before a
+ * jury), computed side by side:
  * <ul>
  * <li><b>mean</b>: the mean of the members' totals for the model;</li>
  * <li><b>trimmed mean</b>: the same without the highest and the lowest total, only when at least five members
@@ -26,8 +27,8 @@ public final class Aggregation {
 	private Aggregation() {
 	}
 
-	/** One model's figures; {@code trimmedMean} is null below five members. */
-	public record Figures(long modelId, int members, double mean, Double trimmedMean, double normalized) {
+	/** One subject's figures; {@code trimmedMean} is null below five members. */
+	public record Figures(long subjectId, int members, double mean, Double trimmedMean, double normalized) {
 
 		public Double by(Method method) {
 			return switch (method) {
@@ -94,7 +95,7 @@ public final class Aggregation {
 	public static Map<Long, Integer> rank(Map<Long, Figures> figures, Method method) {
 		List<Figures> ordered = new ArrayList<>(figures.values());
 		ordered.sort(Comparator.comparing((Figures f) -> f.by(method), Comparator.nullsLast(Comparator.reverseOrder()))
-			.thenComparing(Figures::modelId));
+			.thenComparing(Figures::subjectId));
 		Map<Long, Integer> ranks = new LinkedHashMap<>();
 		Double previous = null;
 		int rank = 0;
@@ -107,7 +108,7 @@ public final class Aggregation {
 				rank = i + 1;
 			}
 			previous = value;
-			ranks.put(ordered.get(i).modelId(), rank);
+			ranks.put(ordered.get(i).subjectId(), rank);
 		}
 		return ranks;
 	}

@@ -1,4 +1,4 @@
-package vn.dvk.appraisal;
+package vn.dvk.scoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
