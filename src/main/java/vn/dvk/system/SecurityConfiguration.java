@@ -67,7 +67,7 @@ class SecurityConfiguration {
 			.authorizeHttpRequests(a -> a.requestMatchers(HttpMethod.GET, "/api/v1/localities", "/api/v1/localities/**",
 					"/api/v1/organizations", "/api/v1/organizations/**", "/api/v1/models", "/api/v1/models/**",
 					"/api/v1/news", "/api/v1/news/*", "/api/v1/stats/visitors", "/api/v1/polls/active", "/api/v1/polls/*/challenge", "/api/v1/commendations", "/api/v1/commendations/*",
-					"/api/v1/polls/*/results", "/api/v1/documents", "/api/v1/open-data/**")
+					"/api/v1/polls/*/results", "/api/v1/documents", "/api/v1/open-data/**", "/api/v1/contests", "/api/v1/contests/*/results")
 				.permitAll()
 				// Voting in OPEN polls needs no account; the service checks each poll's rule.
 				.requestMatchers(HttpMethod.POST, "/api/v1/polls/*/votes")

@@ -1,0 +1,49 @@
+package vn.dvk.contest.web;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+import vn.dvk.account.DvkUser;
+import vn.dvk.contest.ContestService;
+
+/** The public contest pages: the contests, one contest's rules and, once published, its results. */
+@Controller
+class ContestPublicController {
+
+	private final ContestService contests;
+
+	ContestPublicController(ContestService contests) {
+		this.contests = contests;
+	}
+
+	@GetMapping("/cuoc-thi")
+	String list(Model model) {
+		model.addAttribute("contests", contests.contests());
+		return "contest/list";
+	}
+
+	@GetMapping("/cuoc-thi/{id}")
+	String contest(@PathVariable long id, Model model) {
+		model.addAttribute("c", contests.contest(id));
+		model.addAttribute("results", contests.publicResults(id).orElse(null));
+		return "contest/contest";
+	}
+
+	@GetMapping("/cuoc-thi/tep/{fileId}")
+	ResponseEntity<byte[]> file(@AuthenticationPrincipal DvkUser user, @PathVariable long fileId) {
+		byte[] bytes = contests.file(user, fileId);
+		String type = vn.dvk.shared.FileContent.detect(bytes) == vn.dvk.shared.FileContent.PDF ? "application/pdf"
+				: "application/octet-stream";
+		return ResponseEntity.ok()
+			.header(HttpHeaders.CONTENT_TYPE, type)
+			.header(HttpHeaders.CONTENT_DISPOSITION, "inline")
+			.header("X-Content-Type-Options", "nosniff")
+			.body(bytes);
+	}
+
+}

@@ -1,0 +1,304 @@
+package vn.dvk.contest.web.admin;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import vn.dvk.account.AccountService;
+import vn.dvk.account.DvkUser;
+import vn.dvk.account.UserView;
+import vn.dvk.contest.ContestRecords;
+import vn.dvk.contest.ContestService;
+import vn.dvk.scoring.Aggregation;
+import vn.dvk.scoring.ConflictKind;
+import vn.dvk.scoring.Rubrics;
+import vn.dvk.shared.Texts;
+import vn.dvk.shared.UserFacingException;
+
+/** The contest in the back office: set-up, entries and eligibility, rounds and juries, sheets, prizes, publication. */
+@Controller
+@RequestMapping("/quan-tri/cuoc-thi")
+class ContestAdminController {
+
+	private final ContestService contests;
+
+	private final Rubrics rubrics;
+
+	private final AccountService accounts;
+
+	private final Texts texts;
+
+	ContestAdminController(ContestService contests, Rubrics rubrics, AccountService accounts, Texts texts) {
+		this.contests = contests;
+		this.rubrics = rubrics;
+		this.accounts = accounts;
+		this.texts = texts;
+	}
+
+	@GetMapping
+	String list(@AuthenticationPrincipal DvkUser user, Model model) {
+		model.addAttribute("contests", contests.contests());
+		model.addAttribute("staff", ContestService.isStaff(user));
+		model.addAttribute("myRounds", contests.roundsOf(user));
+		return "contest/admin/list";
+	}
+
+	@PostMapping
+	@PreAuthorize("hasAnyRole('ADMIN','PROVINCE_STAFF')")
+	String create(@AuthenticationPrincipal DvkUser user, @RequestParam String name,
+			@RequestParam(required = false) String rules, @RequestParam(required = false) String phase,
+			@RequestParam(required = false) LocalDate publishedFrom, @RequestParam(required = false) LocalDate publishedTo,
+			@RequestParam(required = false) LocalDate entriesClose, @RequestParam(defaultValue = "20") int maxFileMb,
+			@RequestParam(defaultValue = "") String categories, @RequestParam(defaultValue = "") String prizes,
+			RedirectAttributes redirect) {
+		List<String[]> prizeLines = new ArrayList<>();
+		for (String line : prizes.split("\\R")) {
+			if (!line.isBlank()) {
+				String[] p = line.split("\\|");
+				prizeLines.add(p.length == 5 ? p : new String[] { line, "", "", "", "" });
+			}
+		}
+		try {
+			ContestRecords.Contest c = contests.create(user, name, rules, phase, publishedFrom, publishedTo, entriesClose,
+					maxFileMb, List.of(categories.split("\\R")), prizeLines);
+			redirect.addFlashAttribute("success", texts.get("contest.created"));
+			return "redirect:/quan-tri/cuoc-thi/" + c.id();
+		}
+		catch (UserFacingException ex) {
+			redirect.addFlashAttribute("failure", texts.get(ex));
+			return "redirect:/quan-tri/cuoc-thi";
+		}
+	}
+
+	@GetMapping("/{id}")
+	String contest(@AuthenticationPrincipal DvkUser user, @PathVariable long id, Model model) {
+		boolean staff = ContestService.isStaff(user);
+		model.addAttribute("c", contests.contest(id));
+		model.addAttribute("staff", staff);
+		model.addAttribute("entries", staff ? contests.entries(id) : contests.entriesOf(user, id));
+		model.addAttribute("rounds", contests.rounds(id));
+		model.addAttribute("templates", rubrics.templates());
+		model.addAttribute("methods", Aggregation.Method.values());
+		model.addAttribute("today", LocalDate.now(vn.dvk.registry.RegistryFigures.ZONE));
+		Map<Long, String> prizeNames = new HashMap<>();
+		contests.contest(id).categories().forEach(cat -> cat.prizes().forEach(p -> prizeNames.put(p.id(), p.name())));
+		model.addAttribute("prizeNames", prizeNames);
+		return "contest/admin/contest";
+	}
+
+	@PostMapping("/{id}/tac-pham")
+	String submit(@AuthenticationPrincipal DvkUser user, @PathVariable long id, @RequestParam Map<String, String> form,
+			@RequestParam(name = "files", required = false) List<MultipartFile> files,
+			@RequestParam(name = "model", required = false) List<Long> models, Model model,
+			RedirectAttributes redirect) throws java.io.IOException {
+		try {
+			List<ContestRecords.Author> authors = new ArrayList<>();
+			for (int i = 0; i < 5; i++) {
+				authors.add(new ContestRecords.Author(form.get("author" + i), form.get("pen" + i)));
+			}
+			List<ContestRecords.Upload> uploads = new ArrayList<>();
+			for (MultipartFile f : files == null ? List.<MultipartFile>of() : files) {
+				if (!f.isEmpty()) {
+					uploads.add(new ContestRecords.Upload(f.getOriginalFilename(), f.getContentType(), f.getBytes()));
+				}
+			}
+			LocalDate published = form.get("publishedOn") == null || form.get("publishedOn").isBlank() ? null
+					: LocalDate.parse(form.get("publishedOn"));
+			long category = Long.parseLong(form.getOrDefault("categoryId", "0"));
+			contests.submit(user, id, new ContestRecords.EntryDraft(category, form.get("title"), authors,
+					form.get("outlet"), published, form.get("link"), form.get("summary"), models, uploads));
+			redirect.addFlashAttribute("success", texts.get("contest.entry.submitted"));
+			return "redirect:/quan-tri/cuoc-thi/" + id;
+		}
+		catch (UserFacingException ex) {
+			// shown again with what was typed (files must be chosen again: browsers do not keep them)
+			model.addAttribute("failure", texts.get(ex));
+			model.addAttribute("form", form);
+			return contest(user, id, model);
+		}
+	}
+
+	@PostMapping("/tac-pham/{entry}/hop-le")
+	@PreAuthorize("hasAnyRole('ADMIN','PROVINCE_STAFF')")
+	String eligibility(@AuthenticationPrincipal DvkUser user, @PathVariable long entry, @RequestParam String action,
+			@RequestParam(required = false) String reason, RedirectAttributes redirect) {
+		long contest = contests.entry(entry).contestId();
+		return act(redirect, "/quan-tri/cuoc-thi/" + contest, () -> {
+			contests.checkEligibility(user, entry, "eligible".equals(action), reason);
+			return texts.get("eligible".equals(action) ? "contest.eligibility.eligible" : "contest.eligibility.ineligible");
+		});
+	}
+
+	@PostMapping("/{id}/vong")
+	@PreAuthorize("hasAnyRole('ADMIN','PROVINCE_STAFF')")
+	String addRound(@AuthenticationPrincipal DvkUser user, @PathVariable long id, @RequestParam ContestRecords.Stage stage,
+			@RequestParam(required = false) String name, @RequestParam(required = false) LocalDate startsOn,
+			@RequestParam(required = false) LocalDate endsOn, @RequestParam(required = false) Long templateId,
+			@RequestParam(required = false) Aggregation.Method method, @RequestParam(defaultValue = "false") boolean blind,
+			RedirectAttributes redirect) {
+		return act(redirect, "/quan-tri/cuoc-thi/" + id, () -> {
+			contests.addRound(user, id, stage, name, startsOn, endsOn, templateId, method, blind);
+			return texts.get("contest.round.added");
+		});
+	}
+
+	@PostMapping("/{id}/cong-bo")
+	@PreAuthorize("hasAnyRole('ADMIN','PROVINCE_STAFF')")
+	String publish(@AuthenticationPrincipal DvkUser user, @PathVariable long id,
+			@RequestParam(defaultValue = "false") boolean confirm, RedirectAttributes redirect) {
+		return act(redirect, "/quan-tri/cuoc-thi/" + id, () -> {
+			contests.publish(user, id, confirm);
+			return texts.get("contest.published");
+		});
+	}
+
+	// --- rounds ---------------------------------------------------------------------------------------------------
+
+	@GetMapping("/vong/{roundId}")
+	String round(@AuthenticationPrincipal DvkUser user, @PathVariable long roundId, Model model) {
+		ContestRecords.Round round = contests.round(roundId);
+		Map<Long, String> jurors = contests.jurors(roundId);
+		boolean staff = ContestService.isStaff(user);
+		if (!staff && !jurors.containsKey(user.id())) {
+			throw new org.springframework.security.access.AccessDeniedException("not on this jury");
+		}
+		model.addAttribute("round", round);
+		model.addAttribute("c", contests.contest(round.contestId()));
+		model.addAttribute("staff", staff);
+		Map<Long, UserView> people = new HashMap<>();
+		jurors.keySet().forEach(j -> accounts.find(j).ifPresent(u -> people.put(j, u)));
+		model.addAttribute("jurors", jurors);
+		model.addAttribute("people", people);
+		List<ContestRecords.ResultLine> lines = contests.results(roundId);
+		// a blind round shows jurors neither authors nor the others' scores until it closes
+		boolean showScores = staff || !round.blind() || !round.open();
+		model.addAttribute("lines", lines);
+		model.addAttribute("showScores", showScores);
+		model.addAttribute("showAuthors", staff || !round.blind());
+		Map<String, ConflictKind> conflicts = contests.conflicts(roundId);
+		model.addAttribute("conflicts", conflicts);
+		if (jurors.containsKey(user.id())) {
+			java.util.Set<Long> todo = new java.util.HashSet<>();
+			contests.missing(roundId).stream().filter(p -> p[0] == user.id()).forEach(p -> todo.add(p[1]));
+			model.addAttribute("todo", todo);
+			model.addAttribute("mine", true);
+		}
+		model.addAttribute("missing", contests.missing(roundId).size());
+		model.addAttribute("me", user.id());
+		return "contest/admin/round";
+	}
+
+	@PostMapping("/vong/{roundId}/giam-khao")
+	@PreAuthorize("hasAnyRole('ADMIN','PROVINCE_STAFF')")
+	String addJuror(@AuthenticationPrincipal DvkUser user, @PathVariable long roundId, @RequestParam String username,
+			@RequestParam(required = false) String outlet, RedirectAttributes redirect) {
+		return act(redirect, "/quan-tri/cuoc-thi/vong/" + roundId, () -> {
+			UserView juror = accounts.findByUsername(username.strip())
+				.orElseThrow(() -> UserFacingException.badRequest("contest.juror.unknown", username));
+			contests.addJuror(user, roundId, juror.id(), outlet);
+			return texts.get("contest.juror.added", juror.fullName());
+		});
+	}
+
+	@PostMapping("/vong/{roundId}/vao-chung-khao")
+	@PreAuthorize("hasAnyRole('ADMIN','PROVINCE_STAFF')")
+	String advance(@AuthenticationPrincipal DvkUser user, @PathVariable long roundId,
+			@RequestParam(name = "entry", required = false) List<Long> entries, RedirectAttributes redirect) {
+		return act(redirect, "/quan-tri/cuoc-thi/vong/" + roundId, () -> texts.get("contest.advanced",
+				contests.advance(user, roundId, entries)));
+	}
+
+	@PostMapping("/vong/{roundId}/giai/{entry}")
+	@PreAuthorize("hasAnyRole('ADMIN','PROVINCE_STAFF')")
+	String award(@AuthenticationPrincipal DvkUser user, @PathVariable long roundId, @PathVariable long entry,
+			@RequestParam(required = false) Long prizeId, RedirectAttributes redirect) {
+		return act(redirect, "/quan-tri/cuoc-thi/vong/" + roundId, () -> {
+			contests.award(user, entry, prizeId);
+			return texts.get("contest.prize.saved");
+		});
+	}
+
+	@GetMapping("/vong/{roundId}/cham/{entry}")
+	String sheet(@AuthenticationPrincipal DvkUser user, @PathVariable long roundId, @PathVariable long entry,
+			Model model) {
+		ContestRecords.Round round = contests.round(roundId);
+		if (!contests.jurors(roundId).containsKey(user.id())) {
+			throw new org.springframework.security.access.AccessDeniedException("not on this jury");
+		}
+		model.addAttribute("round", round);
+		model.addAttribute("e", contests.entry(entry));
+		model.addAttribute("criteria", rubrics.criteria(round.templateId()));
+		model.addAttribute("scores", contests.scores(roundId, entry, user.id()));
+		model.addAttribute("conflict", contests.conflicts(roundId).get(user.id() + ":" + entry));
+		model.addAttribute("kinds", ConflictKind.declarable());
+		return "contest/admin/sheet";
+	}
+
+	@PostMapping("/vong/{roundId}/cham/{entry}")
+	String score(@AuthenticationPrincipal DvkUser user, @PathVariable long roundId, @PathVariable long entry,
+			@RequestParam Map<String, String> form, RedirectAttributes redirect) {
+		ContestRecords.Round round = contests.round(roundId);
+		Map<Long, Double> scores = new HashMap<>();
+		Map<Long, String> comments = new HashMap<>();
+		String back = "/quan-tri/cuoc-thi/vong/" + roundId + "/cham/" + entry;
+		for (Rubrics.Criterion c : rubrics.criteria(round.templateId())) {
+			String v = form.get("score" + c.id());
+			if (v != null && !v.isBlank()) {
+				try {
+					scores.put(c.id(), Double.parseDouble(v.strip().replace(',', '.')));
+				}
+				catch (NumberFormatException ex) {
+					redirect.addFlashAttribute("failure", texts.get("scoring.score.range", c.name(),
+							vn.dvk.shared.VietnameseFormats.number(c.maxScore())));
+					return "redirect:" + back;
+				}
+			}
+			comments.put(c.id(), form.get("comment" + c.id()));
+		}
+		boolean submit = "submit".equals(form.get("action"));
+		try {
+			contests.score(user, roundId, entry, scores, comments, submit);
+			redirect.addFlashAttribute("success", texts.get(submit ? "contest.sheet.submitted" : "contest.sheet.saved"));
+			return submit ? "redirect:/quan-tri/cuoc-thi/vong/" + roundId : "redirect:" + back;
+		}
+		catch (UserFacingException ex) {
+			redirect.addFlashAttribute("failure", texts.get(ex));
+			return "redirect:" + back;
+		}
+	}
+
+	@PostMapping("/vong/{roundId}/xung-dot/{entry}")
+	String conflict(@AuthenticationPrincipal DvkUser user, @PathVariable long roundId, @PathVariable long entry,
+			@RequestParam(required = false) ConflictKind kind, @RequestParam(required = false) String note,
+			RedirectAttributes redirect) {
+		return act(redirect, "/quan-tri/cuoc-thi/vong/" + roundId, () -> {
+			contests.declareConflict(user, roundId, entry, kind, note);
+			return texts.get("contest.conflict.declared");
+		});
+	}
+
+	private String act(RedirectAttributes redirect, String back, java.util.function.Supplier<String> work) {
+		try {
+			redirect.addFlashAttribute("success", work.get());
+		}
+		catch (UserFacingException ex) {
+			redirect.addFlashAttribute("failure", texts.get(ex));
+		}
+		return "redirect:" + back;
+	}
+
+}
