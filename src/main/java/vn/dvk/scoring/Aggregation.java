@@ -30,10 +30,14 @@ public final class Aggregation {
 	/** One subject's figures; {@code trimmedMean} is null below five members. */
 	public record Figures(long subjectId, int members, double mean, Double trimmedMean, double normalized) {
 
+		/**
+		 * The figure a method ranks by. Below five sheets nothing is dropped, so the trimmed method ranks by the
+		 * mean: a subject a conflicted judge could not score is not pushed below the others for it.
+		 */
 		public Double by(Method method) {
 			return switch (method) {
 				case MEAN -> mean;
-				case TRIMMED_MEAN -> trimmedMean;
+				case TRIMMED_MEAN -> trimmedMean != null ? trimmedMean : mean;
 				case NORMALIZED -> normalized;
 			};
 		}

@@ -42,7 +42,11 @@ class ContestAdminController {
 
 	private final Texts texts;
 
-	ContestAdminController(ContestService contests, Rubrics rubrics, AccountService accounts, Texts texts) {
+	private final vn.dvk.registry.RegistryService registry;
+
+	ContestAdminController(ContestService contests, Rubrics rubrics, AccountService accounts, Texts texts,
+			vn.dvk.registry.RegistryService registry) {
+		this.registry = registry;
 		this.contests = contests;
 		this.rubrics = rubrics;
 		this.accounts = accounts;
@@ -97,6 +101,10 @@ class ContestAdminController {
 		Map<Long, String> prizeNames = new HashMap<>();
 		contests.contest(id).categories().forEach(cat -> cat.prizes().forEach(p -> prizeNames.put(p.id(), p.name())));
 		model.addAttribute("prizeNames", prizeNames);
+		// the exemplars an entry may be about: recognized ones of the public directory
+		model.addAttribute("models", registry.directory(new vn.dvk.registry.ModelQuery(null, null, null, null, null,
+				vn.dvk.registry.ModelStatus.RECOGNIZED_STATES, null, null, null), new vn.dvk.shared.PageResult.Request(0, 200))
+			.items());
 		return "contest/admin/contest";
 	}
 
