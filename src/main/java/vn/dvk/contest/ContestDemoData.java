@@ -66,8 +66,11 @@ class ContestDemoData implements ApplicationRunner {
 
 	private final JdbcClient jdbc;
 
+	private final PressKit kit;
+
 	ContestDemoData(@Value("${dvk.demo-data:true}") boolean enabled, ContestService contests, AccountService accounts,
-			Rubrics rubrics, SettingsStore settings, JdbcClient jdbc) {
+			Rubrics rubrics, SettingsStore settings, JdbcClient jdbc, PressKit kit) {
+		this.kit = kit;
 		this.enabled = enabled;
 		this.contests = contests;
 		this.accounts = accounts;
@@ -202,6 +205,12 @@ class ContestDemoData implements ApplicationRunner {
 				today.plusDays(45), press, Aggregation.Method.NORMALIZED, true);
 		for (DvkUser j : jurors.subList(0, 3)) {
 			contests.addJuror(system, openPre.id(), j.id(), outlets.get(j.id()));
+		}
+		// the press kit: three exemplars the committee recommends to journalists
+		String[] notes = { "Cách làm dễ nhân rộng, số liệu kết quả rõ ràng.", "Câu chuyện con người cảm động, nhiều hình ảnh.",
+				"Điển hình ở vùng đồng bào dân tộc thiểu số." };
+		for (int i = 0; i < Math.min(3, models.size()); i++) {
+			kit.recommend(system, models.get(i), true, notes[i]);
 		}
 		log.info("Loaded demo contests: one published ({} entries), one open", entries.size());
 	}

@@ -52,6 +52,9 @@ class ContestIT {
 	Rubrics rubrics;
 
 	@Autowired
+	PressKit kit;
+
+	@Autowired
 	AccountService accounts;
 
 	@Autowired
@@ -191,6 +194,53 @@ class ContestIT {
 		// files: the winning entry's file is public after publication
 		long file = contests.entry(e1).files().get(0).id();
 		mvc.perform(get("/cuoc-thi/tep/{id}", file)).andExpect(status().isOk());
+		// the results as XLSX and PDF; the forwarding package with its list and the files
+		vn.dvk.shared.TabularFile xlsx = vn.dvk.shared.TabularFile.read(mvc.perform(get("/cuoc-thi/{id}/ket-qua.xlsx", c.id()))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray(), 100);
+		assertThat(xlsx.lines()).anySatisfy(l -> assertThat(l.cells()).contains("Giải A", "Tác phẩm một " + m));
+		byte[] pdf = mvc.perform(get("/cuoc-thi/{id}/ket-qua.pdf", c.id())).andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsByteArray();
+		try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+			assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(doc).replaceAll("\\s+", " "))
+				.contains("KẾT QUẢ CUỘC THI BÁO CHÍ", "Tác phẩm một " + m, "Giải A");
+		}
+		byte[] zip = mvc.perform(get("/quan-tri/cuoc-thi/{id}/chuyen-tiep.zip", c.id()).param("entry", Long.toString(e1))
+			.param("entry", Long.toString(e2)).with(users.as("bandanvan")))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+		List<String> names = new java.util.ArrayList<>();
+		try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip))) {
+			for (java.util.zip.ZipEntry z = in.getNextEntry(); z != null; z = in.getNextEntry()) {
+				names.add(z.getName());
+			}
+		}
+		assertThat(names).containsExactly("danh-sach.xlsx", "tep/" + e1 + "-bai.pdf");
+		mvc.perform(get("/quan-tri/cuoc-thi/{id}/chuyen-tiep.zip", c.id()).param("entry", Long.toString(e1))
+			.with(users.as("phongvien"))).andExpect(status().isForbidden());
+	}
+
+	@Test
+	void thePressKitRecommendsExemplarsAndGivesFactSheets() throws Exception {
+		long model = jdbc.sql("select min(id) from registry_model where is_public = true and status = 'RECOGNIZED'")
+			.query(Long.class).single();
+		assertThatThrownBy(() -> SystemActor.run(() -> kit.recommend(users.load("phongvien"), model, true, null)))
+			.isInstanceOf(AccessDeniedException.class);
+		kit.recommend(users.load("bandanvan"), model, true, "Điển hình tiêu biểu về hiến đất làm đường");
+		assertThat(kit.list(null, true, new vn.dvk.shared.PageResult.Request(0, 50)).items())
+			.anySatisfy(i -> assertThat(i.model().id()).isEqualTo(model));
+		mvc.perform(get("/bao-chi").param("recommended", "true"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Điển hình tiêu biểu về hiến đất làm đường")));
+		byte[] pdf = mvc.perform(get("/bao-chi/{id}/thong-tin.pdf", model)).andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsByteArray();
+		String name = jdbc.sql("select name from registry_model where id = ?").params(model).query(String.class).single();
+		try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+			assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(doc).replaceAll("\\s+", " "))
+				.contains("THÔNG TIN CHO BÁO CHÍ", name.substring(0, Math.min(25, name.length())));
+		}
+		long draft = jdbc.sql("select min(id) from registry_model where status = 'DRAFT'").query(Long.class).single();
+		mvc.perform(get("/bao-chi/{id}/thong-tin.pdf", draft)).andExpect(status().isNotFound());
+		kit.recommend(users.load("bandanvan"), model, false, null);
+		assertThat(kit.recommended()).doesNotContainKey(model);
 	}
 
 	@Test

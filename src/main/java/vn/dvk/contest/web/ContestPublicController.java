@@ -17,8 +17,29 @@ class ContestPublicController {
 
 	private final ContestService contests;
 
-	ContestPublicController(ContestService contests) {
+	private final vn.dvk.contest.ContestExports exports;
+
+	ContestPublicController(ContestService contests, vn.dvk.contest.ContestExports exports) {
 		this.contests = contests;
+		this.exports = exports;
+	}
+
+	/** The results as XLSX or PDF: public once published, staff any time. */
+	@GetMapping("/cuoc-thi/{id}/ket-qua.{format:xlsx|pdf}")
+	ResponseEntity<byte[]> results(@AuthenticationPrincipal DvkUser user, @PathVariable long id,
+			@PathVariable String format) throws java.io.IOException {
+		java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+		if ("xlsx".equals(format)) {
+			exports.resultsXlsx(user, id, body);
+		}
+		else {
+			exports.resultsPdf(user, id, body);
+		}
+		return ResponseEntity.ok()
+			.header(HttpHeaders.CONTENT_TYPE, "xlsx".equals(format)
+					? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "application/pdf")
+			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"ket-qua-cuoc-thi-" + id + "." + format + "\"")
+			.body(body.toByteArray());
 	}
 
 	@GetMapping("/cuoc-thi")

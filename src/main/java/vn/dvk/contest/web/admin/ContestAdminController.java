@@ -44,8 +44,11 @@ class ContestAdminController {
 
 	private final vn.dvk.registry.RegistryService registry;
 
+	private final vn.dvk.contest.ContestExports exports;
+
 	ContestAdminController(ContestService contests, Rubrics rubrics, AccountService accounts, Texts texts,
-			vn.dvk.registry.RegistryService registry) {
+			vn.dvk.registry.RegistryService registry, vn.dvk.contest.ContestExports exports) {
+		this.exports = exports;
 		this.registry = registry;
 		this.contests = contests;
 		this.rubrics = rubrics;
@@ -162,6 +165,21 @@ class ContestAdminController {
 			contests.addRound(user, id, stage, name, startsOn, endsOn, templateId, method, blind);
 			return texts.get("contest.round.added");
 		});
+	}
+
+	/** The forwarding package for a higher-level contest: the ticked entries' list (XLSX) and files, zipped. */
+	@GetMapping("/{id}/chuyen-tiep.zip")
+	@PreAuthorize("hasAnyRole('ADMIN','PROVINCE_STAFF')")
+	void forward(@AuthenticationPrincipal DvkUser user, @PathVariable long id,
+			@RequestParam(name = "entry", required = false) List<Long> entries,
+			jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+		java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+		exports.forward(user, id, entries, body);
+		response.setContentType("application/zip");
+		response.setHeader(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+				"attachment; filename=\"chuyen-tiep-cuoc-thi-" + id + ".zip\"");
+		response.setContentLength(body.size());
+		body.writeTo(response.getOutputStream());
 	}
 
 	@PostMapping("/{id}/cong-bo")
