@@ -160,6 +160,14 @@ class ContestIT {
 		assertThat(prelim.get(0).figures().trimmedMean()).as("fewer than five sheets").isNull();
 		assertThat(prelim.get(1).figures().mean()).isEqualTo(65.0);
 
+		// the round page pre-ticks by threshold: e1 (90) reaches 80, e2 (65) does not
+		String page = mvc.perform(get("/quan-tri/cuoc-thi/vong/{id}", pre.id()).param("threshold", "80")
+			.with(users.as("bandanvan")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Chọn trước")))
+			.andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(page).containsPattern("id=\"adv-" + e1 + "\"[^>]*checked")
+			.doesNotContainPattern("id=\"adv-" + e2 + "\"[^>]*checked");
 		// advancing: no final yet; an ineligible entry never; then the eligible ones
 		assertThatThrownBy(() -> contests.advance(staff, pre.id(), List.of(e1)))
 			.hasFieldOrPropertyWithValue("messageKey", "contest.advance.noFinal");

@@ -195,7 +195,8 @@ class ContestAdminController {
 	// --- rounds ---------------------------------------------------------------------------------------------------
 
 	@GetMapping("/vong/{roundId}")
-	String round(@AuthenticationPrincipal DvkUser user, @PathVariable long roundId, Model model) {
+	String round(@AuthenticationPrincipal DvkUser user, @PathVariable long roundId,
+			@RequestParam(defaultValue = "3") int top, @RequestParam(required = false) Double threshold, Model model) {
 		ContestRecords.Round round = contests.round(roundId);
 		Map<Long, String> jurors = contests.jurors(roundId);
 		boolean staff = ContestService.isStaff(user);
@@ -223,7 +224,22 @@ class ContestAdminController {
 			model.addAttribute("todo", todo);
 			model.addAttribute("mine", true);
 		}
-		model.addAttribute("missing", contests.missing(roundId).size());
+		List<long[]> missing = contests.missing(roundId);
+		model.addAttribute("missing", missing.size());
+		Map<Long, Integer> missingByJuror = new HashMap<>();
+		missing.forEach(p -> missingByJuror.merge(p[0], 1, Integer::sum));
+		model.addAttribute("missingByJuror", missingByJuror);
+		// which entries the advancement form ticks first: the top N of each category, or those reaching a threshold
+		model.addAttribute("top", Math.max(0, top));
+		model.addAttribute("threshold", threshold);
+		java.util.Set<Long> preselected = new java.util.HashSet<>();
+		for (ContestRecords.ResultLine l : lines) {
+			Double score = l.deciding(round.decidingMethod());
+			if (threshold != null ? score != null && score >= threshold : l.rank() != null && l.rank() <= top) {
+				preselected.add(l.entryId());
+			}
+		}
+		model.addAttribute("preselected", preselected);
 		model.addAttribute("me", user.id());
 		return "contest/admin/round";
 	}
