@@ -220,7 +220,7 @@ public class ContestService {
 		}
 		String outlet = clean(d.outlet(), 200);
 		if (outlet == null) {
-			throw UserFacingException.field("outlet", "contest.entry.outlet");
+			throw UserFacingException.field("outlet", "contest.entry.outlet.required");
 		}
 		if (d.publishedOn() == null || d.publishedOn().isBefore(c.publishedFrom())
 				|| d.publishedOn().isAfter(c.publishedTo())) {
@@ -307,6 +307,9 @@ public class ContestService {
 		String l = link.strip();
 		try {
 			URI u = URI.create(l.contains("://") ? l : "https://" + l);
+			if (!"http".equalsIgnoreCase(u.getScheme()) && !"https".equalsIgnoreCase(u.getScheme()) || u.getHost() == null) {
+				throw new IllegalArgumentException("not a web address");
+			}
 			String host = u.getHost() == null ? "" : u.getHost().toLowerCase(Locale.ROOT).replaceFirst("^www\\.", "");
 			String path = u.getRawPath() == null ? "" : u.getRawPath().replaceAll("/+$", "");
 			String query = u.getRawQuery() == null ? "" : java.util.Arrays.stream(u.getRawQuery().split("&"))
@@ -316,7 +319,7 @@ public class ContestService {
 			return host + path + (query.isEmpty() ? "" : "?" + query);
 		}
 		catch (IllegalArgumentException ex) {
-			throw UserFacingException.field("link", "contest.entry.link", link);
+			throw UserFacingException.field("link", "contest.entry.link.invalid", link);
 		}
 	}
 
@@ -398,7 +401,13 @@ public class ContestService {
 	/** A juror declares a conflict on an entry of the round (own unit, family, supervised, other). */
 	@Transactional
 	public void declareConflict(DvkUser juror, long roundId, long entryId, ConflictKind kind, String note) {
+		if (!round(roundId).open()) {
+			throw new UserFacingException(HttpStatus.CONFLICT, "contest.round.closed");
+		}
 		requireJuror(juror, roundId);
+		if (!roundEntries(roundId).contains(entryId)) {
+			throw UserFacingException.badRequest("contest.entry.notInRound");
+		}
 		if (kind == null || !ConflictKind.declarable().contains(kind)) {
 			throw UserFacingException.field("kind", "contest.conflict.kind");
 		}
@@ -466,6 +475,17 @@ public class ContestService {
 		return m;
 	}
 
+	public Map<Long, String> comments(long roundId, long entryId, long userId) {
+		Map<Long, String> m = new HashMap<>();
+		jdbc.sql("select criterion_id, comment from contest_score where round_id = ? and entry_id = ? and user_id = ? "
+				+ "and comment is not null")
+			.params(roundId, entryId, userId)
+			.query(rs -> {
+				m.put(rs.getLong(1), rs.getString(2));
+			});
+		return m;
+	}
+
 	/** Juror × entry pairs still expected: no conflict and no submitted sheet. */
 	public List<long[]> missing(long roundId) {
 		Set<String> submitted = new HashSet<>(jdbc.sql("select user_id, entry_id from contest_sheet where round_id = ? "
@@ -508,8 +528,9 @@ public class ContestService {
 		rounds(round.contestId()).stream().filter(r -> r.stage() == Stage.FINAL && round.stage() == Stage.PRELIMINARY)
 			.forEach(f -> advanced.addAll(roundEntries(f.id())));
 		List<ResultLine> lines = new ArrayList<>();
+		Set<Long> inRound = new HashSet<>(roundEntries(roundId));
 		for (Entry e : entries(round.contestId())) {
-			if (!roundEntries(roundId).contains(e.id())) {
+			if (!inRound.contains(e.id())) {
 				continue;
 			}
 			lines.add(new ResultLine(e.id(), e.title(), e.category(), e.authorsLine(), e.outlet(),
@@ -701,9 +722,14 @@ public class ContestService {
 				r.close().toLocalDate(), r.maxMb(), Status.valueOf(r.status()), r.pub(), categories, r.version());
 	}
 
+	/** Every contest, newest first, without categories (one query, for lists). */
 	public List<Contest> contests() {
-		return jdbc.sql("select id from contest order by created_at desc, id desc").query(Long.class).list().stream()
-			.map(this::contest).toList();
+		return jdbc.sql("select id, name, rules, phase, published_from, published_to, entries_close, max_file_mb, status, "
+				+ "results_public, version from contest order by created_at desc, id desc")
+			.query((rs, n) -> new Contest(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+					rs.getDate(5).toLocalDate(), rs.getDate(6).toLocalDate(), rs.getDate(7).toLocalDate(), rs.getInt(8),
+					Status.valueOf(rs.getString(9)), rs.getBoolean(10), List.of(), rs.getInt(11)))
+			.list();
 	}
 
 	public List<Round> rounds(long contestId) {

@@ -70,14 +70,16 @@ public class PressKit {
 	public PageResult<Item> list(String text, boolean recommendedOnly, PageResult.Request page) {
 		Map<Long, String> recommended = recommended();
 		if (recommendedOnly) {
-			List<Item> items = recommended.keySet().stream()
+			// only the page's models are read (a dozen lookups), not every recommendation
+			List<Long> ids = List.copyOf(recommended.keySet());
+			int from = Math.min((int) page.offset(), ids.size());
+			List<Item> items = ids.subList(from, Math.min(from + page.size(), ids.size()))
+				.stream()
 				.map(id -> registry.findPublic(id).orElse(null))
 				.filter(java.util.Objects::nonNull)
 				.map(v -> item(summaryOf(v), recommended))
 				.toList();
-			int from = Math.min((int) page.offset(), items.size());
-			return new PageResult<>(items.subList(from, Math.min(from + page.size(), items.size())), items.size(),
-					page.page(), page.size());
+			return new PageResult<>(items, ids.size(), page.page(), page.size());
 		}
 		PageResult<ModelSummary> models = registry.directory(new ModelQuery(text == null || text.isBlank() ? null : text,
 				null, null, null, null, ModelStatus.RECOGNIZED_STATES, null, null, null), page);

@@ -87,7 +87,7 @@ public class DirectiveService {
 		}
 		String t = PlanningService.clean(title, 500);
 		if (t == null) {
-			throw UserFacingException.field("title", "planning.document.title");
+			throw UserFacingException.field("title", "planning.document.title.required");
 		}
 		if (pdf != null && pdf.length > 0 && FileContent.detect(pdf) != FileContent.PDF) {
 			throw UserFacingException.field("file", "planning.document.notPdf");

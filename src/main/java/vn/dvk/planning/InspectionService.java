@@ -76,10 +76,10 @@ public class InspectionService {
 		PlanningService.requireStaff(user);
 		String t = PlanningService.clean(title, 300);
 		if (t == null) {
-			throw UserFacingException.field("title", "planning.inspection.title");
+			throw UserFacingException.field("title", "planning.inspection.title.required");
 		}
 		if (plannedOn == null) {
-			throw UserFacingException.field("plannedOn", "planning.inspection.date");
+			throw UserFacingException.field("plannedOn", "planning.inspection.date.required");
 		}
 		if (organizations == null || organizations.isEmpty()) {
 			throw UserFacingException.field("organizations", "planning.inspection.units");
@@ -130,7 +130,7 @@ public class InspectionService {
 		requireTeam(user, inspectionId);
 		String d = PlanningService.clean(description, 2000);
 		if (d == null || dueOn == null) {
-			throw UserFacingException.field("description", "planning.inspection.item");
+			throw UserFacingException.field("description", "planning.inspection.item.required");
 		}
 		if (jdbc.sql("select count(*) from inspection_unit where inspection_id = ? and organization_id = ?")
 			.params(inspectionId, organizationId)
@@ -155,7 +155,7 @@ public class InspectionService {
 		}
 		String a = PlanningService.clean(answer, 10_000);
 		if (a == null) {
-			throw UserFacingException.field("answer", "planning.inspection.answer");
+			throw UserFacingException.field("answer", "planning.inspection.answer.required");
 		}
 		int n = jdbc.sql("update inspection_unit set answer = ?, answered_at = ?, answered_by = ? where inspection_id = ? "
 				+ "and organization_id = ?")
@@ -186,7 +186,7 @@ public class InspectionService {
 		}
 		String r = PlanningService.clean(response, 2000);
 		if (r == null) {
-			throw UserFacingException.field("response", "planning.inspection.response");
+			throw UserFacingException.field("response", "planning.inspection.response.required");
 		}
 		int n = jdbc.sql("update inspection_item set status = 'CLOSED', response = ?, closed_at = ?, closed_by = ? "
 				+ "where id = ? and status = 'OPEN'")

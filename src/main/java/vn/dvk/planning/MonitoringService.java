@@ -208,7 +208,7 @@ public class MonitoringService {
 		}
 		String text = PlanningService.clean(message, 2000);
 		if (text == null) {
-			throw UserFacingException.field("message", "planning.remind.message");
+			throw UserFacingException.field("message", "planning.remind.message.required");
 		}
 		int people = 0;
 		for (Long org : new java.util.LinkedHashSet<>(organizationIds)) {

@@ -106,8 +106,11 @@ public class PlanningService {
 
 	private final AuditLog audit;
 
+	private final vn.dvk.registry.Catalogues catalogues;
+
 	PlanningService(JdbcClient jdbc, AccessPolicy access, RegistryFigures figures, NotificationService notifications,
-			AuditLog audit) {
+			AuditLog audit, vn.dvk.registry.Catalogues catalogues) {
+		this.catalogues = catalogues;
 		this.jdbc = jdbc;
 		this.access = access;
 		this.figures = figures;
@@ -410,7 +413,12 @@ public class PlanningService {
 				throw UserFacingException.field("figures", "planning.figure.unknown", key);
 			}
 			if (declared != c && note == null) {
-				throw UserFacingException.field("figures", "planning.figure.noteRequired", parts[0], c, declared);
+				String field = catalogues.names(vn.dvk.registry.CatalogueEntry.FIELD,
+						org.springframework.context.i18n.LocaleContextHolder.getLocale()).getOrDefault(parts[0], parts[0]);
+				throw UserFacingException.field("figures", "planning.figure.noteRequired", field,
+						new org.springframework.context.support.DefaultMessageSourceResolvable(
+								new String[] { "planning.measure." + measure.name() }, null, measure.name()),
+						c, declared);
 			}
 			if (declared != 0 || c != 0) {
 				figureRows.add(new Figure(parts[0], measure, c, declared, note));

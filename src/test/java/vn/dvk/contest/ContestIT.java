@@ -160,6 +160,12 @@ class ContestIT {
 		assertThat(prelim.get(0).figures().trimmedMean()).as("fewer than five sheets").isNull();
 		assertThat(prelim.get(1).figures().mean()).isEqualTo(65.0);
 
+		// a juror cannot open the sheet of an entry outside the round, nor enter a link that is not a web address
+		mvc.perform(get("/quan-tri/cuoc-thi/vong/{r}/cham/{e}", pre.id(), e3).with(users.as(juror.getUsername())))
+			.andExpect(status().isNotFound());
+		assertThatThrownBy(() -> contests.submit(writer, c.id(), new EntryDraft(print, "Mã độc", ok.authors(), ok.outlet(),
+				today.minusDays(4), "javascript:alert(1)", null, null, null)))
+			.hasFieldOrPropertyWithValue("messageKey", "contest.entry.link.invalid");
 		// the round page pre-ticks by threshold: e1 (90) reaches 80, e2 (65) does not
 		String page = mvc.perform(get("/quan-tri/cuoc-thi/vong/{id}", pre.id()).param("threshold", "80")
 			.with(users.as("bandanvan")))
@@ -177,6 +183,9 @@ class ContestIT {
 			.hasFieldOrPropertyWithValue("messageKey", "contest.advance.ineligible");
 		assertThat(contests.roundEntries(fin.id())).isEmpty();
 		assertThat(contests.advance(staff, pre.id(), List.of(e1, e2))).isEqualTo(2);
+		// once the round is closed, a late conflict cannot remove a juror's sheet
+		assertThatThrownBy(() -> contests.declareConflict(juror, pre.id(), e1, ConflictKind.OTHER, "muộn"))
+			.hasFieldOrPropertyWithValue("messageKey", "contest.round.closed");
 		contests.addJuror(staff, fin.id(), juror.id(), null);
 
 		// prizes: one place for Giải A; publishing with a final sheet missing needs confirmation

@@ -131,6 +131,22 @@ class I18nTests {
 		assertThat(missing).isEmpty();
 	}
 
+	/** A key written twice silently keeps the last text (a label turned into an error message once). */
+	@Test
+	void noKeyIsWrittenTwice() throws IOException {
+		for (String lang : List.of("vi", "en")) {
+			Set<String> seen = new java.util.HashSet<>();
+			Set<String> twice = new TreeSet<>();
+			for (String line : Files.readAllLines(MESSAGES.resolve("messages_" + lang + ".properties"))) {
+				int eq = line.indexOf('=');
+				if (eq > 0 && !line.startsWith("#") && !seen.add(line.substring(0, eq).strip())) {
+					twice.add(line.substring(0, eq).strip());
+				}
+			}
+			assertThat(twice).as("keys written twice in messages_" + lang).isEmpty();
+		}
+	}
+
 	@Test
 	void everyKeyUsedInJavaExists() throws IOException {
 		Properties vi = load("vi");

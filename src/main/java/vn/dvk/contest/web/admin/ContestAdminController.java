@@ -213,7 +213,9 @@ class ContestAdminController {
 		List<ContestRecords.ResultLine> lines = contests.results(roundId);
 		// a blind round shows jurors neither authors nor the others' scores until it closes
 		boolean showScores = staff || !round.blind() || !round.open();
-		model.addAttribute("lines", lines);
+		// in a blind round jurors see neither scores nor the order they make
+		model.addAttribute("lines", showScores ? lines
+				: lines.stream().sorted(java.util.Comparator.comparingLong(ContestRecords.ResultLine::entryId)).toList());
 		model.addAttribute("showScores", showScores);
 		model.addAttribute("showAuthors", staff || !round.blind());
 		Map<String, ConflictKind> conflicts = contests.conflicts(roundId);
@@ -281,8 +283,12 @@ class ContestAdminController {
 		if (!contests.jurors(roundId).containsKey(user.id())) {
 			throw new org.springframework.security.access.AccessDeniedException("not on this jury");
 		}
+		if (!contests.roundEntries(roundId).contains(entry)) {
+			throw UserFacingException.notFound("contest.entry.notInRound");
+		}
 		model.addAttribute("round", round);
 		model.addAttribute("e", contests.entry(entry));
+		model.addAttribute("comments", contests.comments(roundId, entry, user.id()));
 		model.addAttribute("criteria", rubrics.criteria(round.templateId()));
 		model.addAttribute("scores", contests.scores(roundId, entry, user.id()));
 		model.addAttribute("conflict", contests.conflicts(roundId).get(user.id() + ":" + entry));

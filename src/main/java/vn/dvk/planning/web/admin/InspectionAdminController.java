@@ -78,10 +78,16 @@ class InspectionAdminController {
 				if (line.isBlank()) {
 					continue;
 				}
-				var found = organizations.search(new OrganizationQuery(line.strip(), null, null, false),
-						new PageResult.Request(0, 2)).items();
+				// the exact name (without regard to case or diacritics), never a look-alike
+				var found = organizations.findByFoldedNames(List.of(vn.dvk.shared.VietnameseText.fold(line.strip())))
+					.stream()
+					.filter(o -> o.active())
+					.toList();
 				if (found.isEmpty()) {
 					throw UserFacingException.field("units", "planning.inspection.unknownUnit", line.strip());
+				}
+				if (found.size() > 1) {
+					throw UserFacingException.field("units", "planning.inspection.ambiguousUnit", line.strip(), found.size());
 				}
 				orgs.add(found.get(0).id());
 			}
