@@ -61,10 +61,13 @@ public class AppraisalService {
 
 	private final Rubrics rubrics;
 
+	private final vn.dvk.scoring.ScoreSheets sheetStore;
+
 	AppraisalService(JdbcClient jdbc, RegistryService registry, AccountService accounts, AuditLog audit,
 			vn.dvk.shared.PdfDocuments pdf, vn.dvk.shared.SiteSettings site, vn.dvk.shared.MailOutbox mail,
 			Rubrics rubrics) {
 		this.rubrics = rubrics;
+		this.sheetStore = new vn.dvk.scoring.ScoreSheets(jdbc, "appraisal_score", "appraisal_sheet", "model_id");
 		this.mail = mail;
 		this.pdf = pdf;
 		this.site = site;
@@ -464,54 +467,17 @@ public class AppraisalService {
 			throw new UserFacingException(HttpStatus.FORBIDDEN, "appraisal.score.conflicted");
 		}
 		Rubrics.check(round.criteria(), scores, submit);
-		Timestamp now = Timestamp.from(Instant.now());
-		jdbc.sql("delete from appraisal_score where round_id = ? and model_id = ? and user_id = ?")
-			.params(roundId, modelId, member.id())
-			.update();
-		for (Rubrics.Criterion c : round.criteria()) {
-			Double s = scores == null ? null : scores.get(c.id());
-			if (s != null) {
-				String comment = comments == null ? null : comments.get(c.id());
-				jdbc.sql("insert into appraisal_score (round_id, model_id, user_id, criterion_id, score, comment) "
-						+ "values (?, ?, ?, ?, ?, ?)")
-					.params(roundId, modelId, member.id(), c.id(), BigDecimal.valueOf(s),
-							VietnameseText.isBlank(comment) ? null : VietnameseText.clean(comment))
-					.update();
-			}
-		}
-		int updated = jdbc.sql("update appraisal_sheet set saved_at = ?, submitted_at = ? where round_id = ? "
-				+ "and model_id = ? and user_id = ?")
-			.params(now, submit ? now : null, roundId, modelId, member.id())
-			.update();
-		if (updated == 0) {
-			jdbc.sql("insert into appraisal_sheet (round_id, model_id, user_id, saved_at, submitted_at) "
-					+ "values (?, ?, ?, ?, ?)")
-				.params(roundId, modelId, member.id(), now, submit ? now : null)
-				.update();
-		}
+		sheetStore.save(roundId, modelId, member.id(), round.criteria(), scores, comments, submit);
 	}
 
 	/** A member's scores for a model: criterion id → score. */
 	public Map<Long, Double> scores(long roundId, long modelId, long userId) {
-		Map<Long, Double> m = new HashMap<>();
-		jdbc.sql("select criterion_id, score from appraisal_score where round_id = ? and model_id = ? and user_id = ?")
-			.params(roundId, modelId, userId)
-			.query(rs -> {
-				m.put(rs.getLong(1), rs.getBigDecimal(2).doubleValue());
-			});
-		return m;
+		return sheetStore.scores(roundId, modelId, userId);
 	}
 
 	/** A member's comments on a model: criterion id → comment. */
 	public Map<Long, String> comments(long roundId, long modelId, long userId) {
-		Map<Long, String> m = new HashMap<>();
-		jdbc.sql("select criterion_id, comment from appraisal_score where round_id = ? and model_id = ? and user_id = ? "
-				+ "and comment is not null")
-			.params(roundId, modelId, userId)
-			.query(rs -> {
-				m.put(rs.getLong(1), rs.getString(2));
-			});
-		return m;
+		return sheetStore.comments(roundId, modelId, userId);
 	}
 
 	/** One member's sheet on a model as the chair reads it: status, scores and comments per criterion, or the conflict. */
@@ -563,11 +529,7 @@ public class AppraisalService {
 	/** Sheets still expected: member × model pairs without a conflict and without a submitted sheet. */
 	public List<long[]> missing(long roundId) {
 		List<long[]> missing = new ArrayList<>();
-		Set<String> submitted = jdbc
-			.sql("select user_id, model_id from appraisal_sheet where round_id = ? and submitted_at is not null")
-			.params(roundId)
-			.query((rs, n) -> rs.getLong(1) + ":" + rs.getLong(2))
-			.set();
+		Set<String> submitted = sheetStore.submitted(roundId);
 		java.util.Set<Long> members = members(roundId).keySet();
 		List<Long> models = models(roundId);
 		Map<String, String> conflicts = conflicts(roundId, members, models);
@@ -604,18 +566,7 @@ public class AppraisalService {
 
 	/** Each member's weighted total per model, from submitted sheets only: member → (model → total). */
 	private Map<Long, Map<Long, Double>> totals(Round round) {
-		Map<Long, Double> weights = round.criteria().stream().collect(Collectors.toMap(Rubrics.Criterion::id, Rubrics.Criterion::weight));
-		Map<Long, Map<Long, Double>> totals = new LinkedHashMap<>();
-		jdbc.sql("select s.user_id, s.model_id, s.criterion_id, s.score from appraisal_score s join appraisal_sheet h "
-				+ "on h.round_id = s.round_id and h.model_id = s.model_id and h.user_id = s.user_id "
-				+ "where s.round_id = ? and h.submitted_at is not null")
-			.params(round.id())
-			.query(rs -> {
-				totals.computeIfAbsent(rs.getLong(1), k -> new LinkedHashMap<>())
-					.merge(rs.getLong(2), weights.getOrDefault(rs.getLong(3), 1.0) * rs.getBigDecimal(4).doubleValue(),
-							Double::sum);
-			});
-		return totals;
+		return sheetStore.totals(round.id(), round.criteria());
 	}
 
 	/** The three aggregations of the submitted sheets, the rank by the deciding method, and the decisions. */

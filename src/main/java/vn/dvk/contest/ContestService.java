@@ -1,6 +1,5 @@
 package vn.dvk.contest;
 
-import java.math.BigDecimal;
 import java.net.URI;
 import java.sql.Date;
 import java.sql.Timestamp;
@@ -67,9 +66,12 @@ public class ContestService {
 
 	private final org.springframework.context.ApplicationEventPublisher events;
 
+	private final vn.dvk.scoring.ScoreSheets sheetStore;
+
 	ContestService(JdbcClient jdbc, Rubrics rubrics, AuditLog audit,
 			org.springframework.context.ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
+		this.sheetStore = new vn.dvk.scoring.ScoreSheets(jdbc, "contest_score", "contest_sheet", "entry_id");
 		this.rubrics = rubrics;
 		this.audit = audit;
 		this.events = events;
@@ -416,10 +418,7 @@ public class ContestService {
 		jdbc.sql("insert into contest_conflict (round_id, user_id, entry_id, kind, note) values (?, ?, ?, ?, ?)")
 			.params(roundId, juror.id(), entryId, kind.name(), clean(note, 500))
 			.update();
-		jdbc.sql("delete from contest_score where round_id = ? and user_id = ? and entry_id = ?")
-			.params(roundId, juror.id(), entryId).update();
-		jdbc.sql("delete from contest_sheet where round_id = ? and user_id = ? and entry_id = ?")
-			.params(roundId, juror.id(), entryId).update();
+		sheetStore.delete(roundId, entryId, juror.id());
 		audit.record("contest.conflict", "contest_round", roundId, juror.getUsername() + " / " + entryId + ": " + kind);
 	}
 
@@ -441,55 +440,20 @@ public class ContestService {
 		}
 		List<Rubrics.Criterion> criteria = rubrics.criteria(round.templateId());
 		Rubrics.check(criteria, scores, submit);
-		jdbc.sql("delete from contest_score where round_id = ? and entry_id = ? and user_id = ?")
-			.params(roundId, entryId, juror.id()).update();
-		for (Rubrics.Criterion c : criteria) {
-			Double s = scores == null ? null : scores.get(c.id());
-			if (s != null) {
-				String comment = comments == null ? null : clean(comments.get(c.id()), 1000);
-				jdbc.sql("insert into contest_score (round_id, entry_id, user_id, criterion_id, score, comment) values "
-						+ "(?, ?, ?, ?, ?, ?)")
-					.params(roundId, entryId, juror.id(), c.id(), BigDecimal.valueOf(s), comment)
-					.update();
-			}
-		}
-		Timestamp now = Timestamp.from(Instant.now());
-		int updated = jdbc.sql("update contest_sheet set saved_at = ?, submitted_at = ? where round_id = ? and "
-				+ "entry_id = ? and user_id = ?")
-			.params(now, submit ? now : null, roundId, entryId, juror.id())
-			.update();
-		if (updated == 0) {
-			jdbc.sql("insert into contest_sheet (round_id, entry_id, user_id, saved_at, submitted_at) values (?, ?, ?, ?, ?)")
-				.params(roundId, entryId, juror.id(), now, submit ? now : null)
-				.update();
-		}
+		sheetStore.save(roundId, entryId, juror.id(), criteria, scores, comments, submit);
 	}
 
 	public Map<Long, Double> scores(long roundId, long entryId, long userId) {
-		Map<Long, Double> m = new HashMap<>();
-		jdbc.sql("select criterion_id, score from contest_score where round_id = ? and entry_id = ? and user_id = ?")
-			.params(roundId, entryId, userId)
-			.query(rs -> {
-				m.put(rs.getLong(1), rs.getBigDecimal(2).doubleValue());
-			});
-		return m;
+		return sheetStore.scores(roundId, entryId, userId);
 	}
 
 	public Map<Long, String> comments(long roundId, long entryId, long userId) {
-		Map<Long, String> m = new HashMap<>();
-		jdbc.sql("select criterion_id, comment from contest_score where round_id = ? and entry_id = ? and user_id = ? "
-				+ "and comment is not null")
-			.params(roundId, entryId, userId)
-			.query(rs -> {
-				m.put(rs.getLong(1), rs.getString(2));
-			});
-		return m;
+		return sheetStore.comments(roundId, entryId, userId);
 	}
 
 	/** Juror × entry pairs still expected: no conflict and no submitted sheet. */
 	public List<long[]> missing(long roundId) {
-		Set<String> submitted = new HashSet<>(jdbc.sql("select user_id, entry_id from contest_sheet where round_id = ? "
-				+ "and submitted_at is not null").params(roundId).query((rs, n) -> rs.getLong(1) + ":" + rs.getLong(2)).list());
+		Set<String> submitted = sheetStore.submitted(roundId);
 		Map<String, ConflictKind> conflicts = conflicts(roundId);
 		List<long[]> missing = new ArrayList<>();
 		for (Long juror : jurors(roundId).keySet()) {
@@ -511,17 +475,7 @@ public class ContestService {
 		Round round = round(roundId);
 		List<Rubrics.Criterion> criteria = rubrics.criteria(round.templateId());
 		double maximum = Rubrics.maximum(criteria);
-		Map<Long, Double> weights = criteria.stream().collect(Collectors.toMap(Rubrics.Criterion::id, Rubrics.Criterion::weight));
-		Map<Long, Map<Long, Double>> totals = new LinkedHashMap<>();
-		jdbc.sql("select s.user_id, s.entry_id, s.criterion_id, s.score from contest_score s join contest_sheet h on "
-				+ "h.round_id = s.round_id and h.entry_id = s.entry_id and h.user_id = s.user_id where s.round_id = ? "
-				+ "and h.submitted_at is not null")
-			.params(roundId)
-			.query(rs -> {
-				totals.computeIfAbsent(rs.getLong(1), k -> new LinkedHashMap<>())
-					.merge(rs.getLong(2), weights.getOrDefault(rs.getLong(3), 1.0) * rs.getBigDecimal(4).doubleValue(),
-							Double::sum);
-			});
+		Map<Long, Map<Long, Double>> totals = sheetStore.totals(roundId, criteria);
 		Map<Long, Aggregation.Figures> figures = Aggregation.compute(totals, maximum);
 		int jurors = jurors(roundId).size();
 		Set<Long> advanced = new HashSet<>();

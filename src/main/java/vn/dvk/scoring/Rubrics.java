@@ -147,6 +147,43 @@ public class Rubrics {
 		}
 	}
 
+	/** A sheet as posted: scores and comments per criterion, and the first score that was not a number (or null). */
+	public record Posted(Map<Long, Double> scores, Map<Long, String> comments, Criterion notANumber) {
+
+		/** The refusal for a score that is not a number, naming its criterion. */
+		public UserFacingException refusal() {
+			return UserFacingException.field("score" + notANumber.id(), "scoring.score.range", notANumber.name(),
+					VietnameseFormats.number(notANumber.maxScore()));
+		}
+
+	}
+
+	/**
+	 * Reads a posted sheet (fields {@code score{id}} and {@code comment{id}}; "7,5" and "7.5" both read as 7.5). It
+	 * keeps everything typed, so a refused sheet can be shown again as it was.
+	 */
+	public static Posted read(List<Criterion> criteria, Map<String, String> form) {
+		Map<Long, Double> scores = new java.util.HashMap<>();
+		Map<Long, String> comments = new java.util.HashMap<>();
+		Criterion bad = null;
+		for (Criterion c : criteria) {
+			String v = form.get("score" + c.id());
+			if (v != null && !v.isBlank()) {
+				try {
+					scores.put(c.id(), Double.parseDouble(v.strip().replace(',', '.')));
+				}
+				catch (NumberFormatException ex) {
+					bad = bad == null ? c : bad;
+				}
+			}
+			String comment = form.get("comment" + c.id());
+			if (comment != null) {
+				comments.put(c.id(), comment);
+			}
+		}
+		return new Posted(scores, comments, bad);
+	}
+
 	/** The weighted total of a sheet (criteria without a score count nothing). */
 	public static double total(List<Criterion> criteria, Map<Long, Double> scores) {
 		double total = 0;

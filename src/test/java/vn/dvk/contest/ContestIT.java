@@ -174,6 +174,19 @@ class ContestIT {
 			.andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
 		assertThat(page).containsPattern("id=\"adv-" + e1 + "\"[^>]*checked")
 			.doesNotContainPattern("id=\"adv-" + e2 + "\"[^>]*checked");
+		// a refused sheet comes back with what was typed
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+			.post("/quan-tri/cuoc-thi/vong/{r}/cham/{e}", pre.id(), e2)
+			.with(users.as(juror.getUsername()))
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+			.param("score" + criteria.get(0).id(), Double.toString(criteria.get(0).maxScore() + 5))
+			.param("comment" + criteria.get(0).id(), "Giữ nhận xét " + m)
+			.param("action", "save"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("phải từ 0 đến")))
+			.andExpect(content().string(containsString("Giữ nhận xét " + m)));
+		assertThat(contests.scores(pre.id(), e2, juror.id())).as("the earlier sheet is untouched")
+			.containsEntry(criteria.get(0).id(), criteria.get(0).maxScore() * 0.6);
 		// advancing: no final yet; an ineligible entry never; then the eligible ones
 		assertThatThrownBy(() -> contests.advance(staff, pre.id(), List.of(e1)))
 			.hasFieldOrPropertyWithValue("messageKey", "contest.advance.noFinal");

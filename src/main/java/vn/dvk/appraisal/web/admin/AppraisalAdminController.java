@@ -301,32 +301,24 @@ class AppraisalAdminController {
 
 	@PostMapping("/{id}/cham/{modelId}")
 	String score(@AuthenticationPrincipal DvkUser user, @PathVariable long id, @PathVariable long modelId,
-			@RequestParam Map<String, String> form, RedirectAttributes redirect) {
-		AppraisalService.Round round = appraisals.round(id);
-		Map<Long, Double> scores = new HashMap<>();
-		Map<Long, String> comments = new HashMap<>();
-		for (vn.dvk.scoring.Rubrics.Criterion c : round.criteria()) {
-			String v = form.get("score" + c.id());
-			if (v != null && !v.isBlank()) {
-				try {
-					scores.put(c.id(), Double.parseDouble(v.strip().replace(',', '.')));
-				}
-				catch (NumberFormatException ex) {
-					redirect.addFlashAttribute("failure", texts.get("scoring.score.range", c.name(), vn.dvk.shared.VietnameseFormats.number(c.maxScore())));
-					return "redirect:/quan-tri/tham-dinh/" + id + "/cham/" + modelId;
-				}
-			}
-			comments.put(c.id(), form.get("comment" + c.id()));
-		}
+			@RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
+		vn.dvk.scoring.Rubrics.Posted sheet = vn.dvk.scoring.Rubrics.read(appraisals.round(id).criteria(), form);
 		boolean submit = "submit".equals(form.get("action"));
 		try {
-			appraisals.score(user, id, modelId, scores, comments, submit);
+			if (sheet.notANumber() != null) {
+				throw sheet.refusal();
+			}
+			appraisals.score(user, id, modelId, sheet.scores(), sheet.comments(), submit);
 			redirect.addFlashAttribute("success", texts.get(submit ? "appraisal.sheet.submitted" : "appraisal.sheet.saved"));
 			return submit ? "redirect:/quan-tri/tham-dinh/" + id : "redirect:/quan-tri/tham-dinh/" + id + "/cham/" + modelId;
 		}
 		catch (UserFacingException ex) {
-			redirect.addFlashAttribute("failure", texts.get(ex));
-			return "redirect:/quan-tri/tham-dinh/" + id + "/cham/" + modelId;
+			// shown again with what was typed
+			String page = sheet(user, id, modelId, model);
+			model.addAttribute("failure", texts.get(ex));
+			model.addAttribute("scores", sheet.scores());
+			model.addAttribute("comments", sheet.comments());
+			return page;
 		}
 	}
 

@@ -298,34 +298,25 @@ class ContestAdminController {
 
 	@PostMapping("/vong/{roundId}/cham/{entry}")
 	String score(@AuthenticationPrincipal DvkUser user, @PathVariable long roundId, @PathVariable long entry,
-			@RequestParam Map<String, String> form, RedirectAttributes redirect) {
-		ContestRecords.Round round = contests.round(roundId);
-		Map<Long, Double> scores = new HashMap<>();
-		Map<Long, String> comments = new HashMap<>();
-		String back = "/quan-tri/cuoc-thi/vong/" + roundId + "/cham/" + entry;
-		for (Rubrics.Criterion c : rubrics.criteria(round.templateId())) {
-			String v = form.get("score" + c.id());
-			if (v != null && !v.isBlank()) {
-				try {
-					scores.put(c.id(), Double.parseDouble(v.strip().replace(',', '.')));
-				}
-				catch (NumberFormatException ex) {
-					redirect.addFlashAttribute("failure", texts.get("scoring.score.range", c.name(),
-							vn.dvk.shared.VietnameseFormats.number(c.maxScore())));
-					return "redirect:" + back;
-				}
-			}
-			comments.put(c.id(), form.get("comment" + c.id()));
-		}
+			@RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
+		Rubrics.Posted sheet = Rubrics.read(rubrics.criteria(contests.round(roundId).templateId()), form);
 		boolean submit = "submit".equals(form.get("action"));
 		try {
-			contests.score(user, roundId, entry, scores, comments, submit);
+			if (sheet.notANumber() != null) {
+				throw sheet.refusal();
+			}
+			contests.score(user, roundId, entry, sheet.scores(), sheet.comments(), submit);
 			redirect.addFlashAttribute("success", texts.get(submit ? "contest.sheet.submitted" : "contest.sheet.saved"));
-			return submit ? "redirect:/quan-tri/cuoc-thi/vong/" + roundId : "redirect:" + back;
+			return submit ? "redirect:/quan-tri/cuoc-thi/vong/" + roundId
+					: "redirect:/quan-tri/cuoc-thi/vong/" + roundId + "/cham/" + entry;
 		}
 		catch (UserFacingException ex) {
-			redirect.addFlashAttribute("failure", texts.get(ex));
-			return "redirect:" + back;
+			// shown again with what was typed
+			String page = sheet(user, roundId, entry, model);
+			model.addAttribute("failure", texts.get(ex));
+			model.addAttribute("scores", sheet.scores());
+			model.addAttribute("comments", sheet.comments());
+			return page;
 		}
 	}
 
