@@ -676,10 +676,21 @@ public class ContestService {
 				r.close().toLocalDate(), r.maxMb(), Status.valueOf(r.status()), r.pub(), categories, r.version());
 	}
 
+	/** One page of contests, newest first (pages and lists). */
+	public vn.dvk.shared.PageResult<Contest> contests(vn.dvk.shared.PageResult.Request page) {
+		long total = jdbc.sql("select count(*) from contest").query(Long.class).single();
+		return new vn.dvk.shared.PageResult<>(list(" offset " + page.offset() + " rows fetch next " + page.size()
+				+ " rows only"), total, page.page(), page.size());
+	}
+
 	/** Every contest, newest first, without categories (one query, for lists). */
 	public List<Contest> contests() {
+		return list("");
+	}
+
+	private List<Contest> list(String window) {
 		return jdbc.sql("select id, name, rules, phase, published_from, published_to, entries_close, max_file_mb, status, "
-				+ "results_public, version from contest order by created_at desc, id desc")
+				+ "results_public, version from contest order by created_at desc, id desc" + window)
 			.query((rs, n) -> new Contest(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
 					rs.getDate(5).toLocalDate(), rs.getDate(6).toLocalDate(), rs.getDate(7).toLocalDate(), rs.getInt(8),
 					Status.valueOf(rs.getString(9)), rs.getBoolean(10), List.of(), rs.getInt(11)))

@@ -43,8 +43,11 @@ class ContestPublicController {
 	}
 
 	@GetMapping("/cuoc-thi")
-	String list(Model model) {
-		model.addAttribute("contests", contests.contests());
+	String list(@org.springframework.web.bind.annotation.RequestParam(defaultValue = "0") int page, Model model) {
+		vn.dvk.shared.PageResult<vn.dvk.contest.ContestRecords.Contest> result = contests
+			.contests(new vn.dvk.shared.PageResult.Request(Math.max(0, page), vn.dvk.shared.PageResult.DEFAULT_SIZE));
+		model.addAttribute("result", result);
+		model.addAttribute("contests", result.items());
 		return "contest/list";
 	}
 

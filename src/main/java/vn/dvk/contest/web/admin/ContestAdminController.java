@@ -57,8 +57,11 @@ class ContestAdminController {
 	}
 
 	@GetMapping
-	String list(@AuthenticationPrincipal DvkUser user, Model model) {
-		model.addAttribute("contests", contests.contests());
+	String list(@AuthenticationPrincipal DvkUser user, @RequestParam(defaultValue = "0") int page, Model model) {
+		vn.dvk.shared.PageResult<vn.dvk.contest.ContestRecords.Contest> result = contests
+			.contests(new vn.dvk.shared.PageResult.Request(Math.max(0, page), vn.dvk.shared.PageResult.DEFAULT_SIZE));
+		model.addAttribute("result", result);
+		model.addAttribute("contests", result.items());
 		model.addAttribute("staff", ContestService.isStaff(user));
 		model.addAttribute("myRounds", contests.roundsOf(user));
 		return "contest/admin/list";
@@ -92,11 +95,18 @@ class ContestAdminController {
 	}
 
 	@GetMapping("/{id}")
-	String contest(@AuthenticationPrincipal DvkUser user, @PathVariable long id, Model model) {
+	String contest(@AuthenticationPrincipal DvkUser user, @PathVariable long id,
+			@RequestParam(defaultValue = "0") int page, Model model) {
 		boolean staff = ContestService.isStaff(user);
 		model.addAttribute("c", contests.contest(id));
 		model.addAttribute("staff", staff);
-		model.addAttribute("entries", staff ? contests.entries(id) : contests.entriesOf(user, id));
+		List<ContestRecords.Entry> all = staff ? contests.entries(id) : contests.entriesOf(user, id);
+		int size = 50;
+		int from = Math.min(Math.max(0, page) * size, all.size());
+		vn.dvk.shared.PageResult<ContestRecords.Entry> entries = new vn.dvk.shared.PageResult<>(
+				all.subList(from, Math.min(from + size, all.size())), all.size(), Math.max(0, page), size);
+		model.addAttribute("entryPage", entries);
+		model.addAttribute("entries", entries.items());
 		model.addAttribute("rounds", contests.rounds(id));
 		model.addAttribute("templates", rubrics.templates());
 		model.addAttribute("methods", Aggregation.Method.values());
@@ -139,7 +149,7 @@ class ContestAdminController {
 			// shown again with what was typed (files must be chosen again: browsers do not keep them)
 			model.addAttribute("failure", texts.get(ex));
 			model.addAttribute("form", form);
-			return contest(user, id, model);
+			return contest(user, id, 0, model);
 		}
 	}
 
