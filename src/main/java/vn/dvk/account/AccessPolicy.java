@@ -1,9 +1,13 @@
 package vn.dvk.account;
 
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.stereotype.Service;
 
 import vn.dvk.locality.Locality;
@@ -13,19 +17,21 @@ import vn.dvk.locality.OrganizationView;
 import vn.dvk.shared.SiteSettings;
 
 /**
- * The one place that answers "may this user see / change records of organization X or locality Y?". Services call
- * it before reading or writing another module's records; controllers are never the only guard.
+ * The one place that answers "may this user…": the permission a role holds ({@link Permission}), whether a record
+ * lies within the user's scope, and what a judging panel's member may see ({@link PanelFacts}). Services ask it
+ * before they return or change protected data; controllers never decide, and {@link Requires} on a service method
+ * asks it for the logged-in user.
  * <ul>
  * <li>ADMIN sees and changes everything.</li>
  * <li>PROVINCE_STAFF and OFFICER see and change records within their scope.</li>
- * <li>APPRAISER and JURY see records within their scope and change none.</li>
+ * <li>APPRAISER, JURY and EDITOR see records within their scope and change none.</li>
  * <li>JOURNALIST and CITIZEN see no internal records (public pages are not guarded here).</li>
  * </ul>
  * Scopes: ORGANIZATION = the user's organization and its sub-organizations; COMMUNE = everything located in the
  * commune of the user's organization; PROVINCE = everything located in the province of the user's organization
  * (or of this installation when the user has none).
  */
-@Service
+@Service("accessPolicy")
 public class AccessPolicy {
 
 	private final OrganizationService organizations;
@@ -40,14 +46,106 @@ public class AccessPolicy {
 		this.site = site;
 	}
 
+	// --- permissions ----------------------------------------------------------------------------------------------
+
+	/** Whether the user's roles hold the permission (no record involved). */
+	public boolean allows(DvkUser user, Permission permission) {
+		return user != null && permission.heldBy(user.roles());
+	}
+
+	/** Refuses (403) unless the user's roles hold the permission. */
+	public void require(DvkUser user, Permission permission) {
+		if (!allows(user, permission)) {
+			throw new AccessDeniedException(permission.name());
+		}
+	}
+
+	/**
+	 * For {@link Requires} and the URL rules: the logged-in principal, or the start-up "system" actor (who acts as
+	 * an administrator, see {@link vn.dvk.shared.SystemActor}).
+	 */
+	public boolean allows(Authentication authentication, String permission) {
+		return allows(authentication, Permission.valueOf(permission));
+	}
+
+	public boolean allows(Authentication authentication, Permission permission) {
+		if (authentication == null || !authentication.isAuthenticated()) {
+			return false;
+		}
+		if (authentication.getPrincipal() instanceof DvkUser user) {
+			return allows(user, permission);
+		}
+		Set<Role> roles = EnumSet.noneOf(Role.class);
+		for (GrantedAuthority a : authentication.getAuthorities()) {
+			for (Role r : Role.values()) {
+				if (r.authority().equals(a.getAuthority())) {
+					roles.add(r);
+				}
+			}
+		}
+		return permission.heldBy(roles);
+	}
+
+	/** Every permission the user holds (pages show only the links and buttons the user may use). */
+	public Set<Permission> permissions(DvkUser user) {
+		Set<Permission> held = EnumSet.noneOf(Permission.class);
+		for (Permission p : Permission.values()) {
+			if (allows(user, p)) {
+				held.add(p);
+			}
+		}
+		return held;
+	}
+
+	// --- judging panels ------------------------------------------------------------------------------------------
+
+	/**
+	 * What a panel (appraisal council, contest jury) lets a user do. The runners (staff holding the panel kind's
+	 * permission) see everything at any time; a member scores while the panel is open; the chair manages the
+	 * members' work; in a blind panel members see neither the ranking nor each other's sheets until it closes, and
+	 * never whose work they judge.
+	 */
+	public boolean mayReadResults(PanelFacts panel) {
+		return panel.runner() || (panel.member() && (!panel.blind() || !panel.open()));
+	}
+
+	public boolean mayManagePanel(PanelFacts panel) {
+		return panel.runner() || panel.chair();
+	}
+
+	public boolean mayReadSheets(PanelFacts panel) {
+		return panel.runner() || (panel.chair() && (!panel.blind() || !panel.open()));
+	}
+
+	public boolean mayScore(PanelFacts panel) {
+		return panel.member() && panel.open();
+	}
+
+	public boolean mayKnowAuthors(PanelFacts panel) {
+		return panel.runner() || !panel.blind();
+	}
+
+	public boolean maySeePanel(PanelFacts panel) {
+		return panel.runner() || panel.member();
+	}
+
+	/** Refuses (403) unless the rule holds. */
+	public void check(boolean allowed, String what) {
+		if (!allowed) {
+			throw new AccessDeniedException(what);
+		}
+	}
+
+	// --- scope ---------------------------------------------------------------------------------------------------
+
 	public boolean canView(DvkUser user, Ownership target) {
 		if (user == null) {
 			return false;
 		}
-		if (user.hasRole(Role.ADMIN)) {
+		if (allows(user, Permission.EVERY_SCOPE)) {
 			return true;
 		}
-		if (!user.hasAnyRole(Role.PROVINCE_STAFF, Role.OFFICER, Role.APPRAISER, Role.JURY, Role.EDITOR)) {
+		if (!allows(user, Permission.READ_SCOPE)) {
 			return false;
 		}
 		return inScope(user, target);
@@ -61,17 +159,17 @@ public class AccessPolicy {
 		if (user == null) {
 			return false;
 		}
-		return user.hasRole(Role.ADMIN) || inScope(user, target);
+		return allows(user, Permission.EVERY_SCOPE) || inScope(user, target);
 	}
 
 	public boolean canChange(DvkUser user, Ownership target) {
 		if (user == null) {
 			return false;
 		}
-		if (user.hasRole(Role.ADMIN)) {
+		if (allows(user, Permission.EVERY_SCOPE)) {
 			return true;
 		}
-		if (!user.hasAnyRole(Role.PROVINCE_STAFF, Role.OFFICER)) {
+		if (!allows(user, Permission.CHANGE_SCOPE)) {
 			return false;
 		}
 		return inScope(user, target);
@@ -94,10 +192,10 @@ public class AccessPolicy {
 		if (user == null) {
 			return new ScopeFilter.Nothing();
 		}
-		if (user.hasRole(Role.ADMIN)) {
+		if (allows(user, Permission.EVERY_SCOPE)) {
 			return new ScopeFilter.Everything();
 		}
-		if (!user.hasAnyRole(Role.PROVINCE_STAFF, Role.OFFICER, Role.APPRAISER, Role.JURY, Role.EDITOR)) {
+		if (!allows(user, Permission.READ_SCOPE)) {
 			return new ScopeFilter.Nothing();
 		}
 		return switch (user.scope()) {

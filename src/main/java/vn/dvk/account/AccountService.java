@@ -15,7 +15,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.access.prepost.PreAuthorize;
+
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -108,7 +108,7 @@ public class AccountService {
 	}
 
 	@Transactional
-	@PreAuthorize("hasRole('ADMIN')")
+	@Requires(Permission.MANAGE_USERS)
 	public UserView create(UserCommand command) {
 		String username = normalize(command.username());
 		if (!USERNAME.matcher(username).matches()) {
@@ -132,7 +132,7 @@ public class AccountService {
 	}
 
 	@Transactional
-	@PreAuthorize("hasRole('ADMIN')")
+	@Requires(Permission.MANAGE_USERS)
 	public UserView update(long id, int version, UserCommand command) {
 		UserAccount account = load(id);
 		if (account.getVersion() != version) {
@@ -151,7 +151,7 @@ public class AccountService {
 	}
 
 	@Transactional
-	@PreAuthorize("hasRole('ADMIN')")
+	@Requires(Permission.MANAGE_USERS)
 	public UserView setEnabled(long id, boolean enabled) {
 		UserAccount account = load(id);
 		if (!enabled && account.getUsername().equals(AuditLog.currentActor())) {
@@ -167,7 +167,7 @@ public class AccountService {
 	}
 
 	@Transactional
-	@PreAuthorize("hasRole('ADMIN')")
+	@Requires(Permission.MANAGE_USERS)
 	public UserView unlock(long id) {
 		UserAccount account = load(id);
 		account.unlock();
@@ -178,7 +178,7 @@ public class AccountService {
 
 	/** An administrator sets a new password for someone else (who should change it after logging in). */
 	@Transactional
-	@PreAuthorize("hasRole('ADMIN')")
+	@Requires(Permission.MANAGE_USERS)
 	public void resetPassword(long id, String newPassword) {
 		UserAccount account = load(id);
 		checkPassword("newPassword", newPassword, account.getUsername());
@@ -212,7 +212,7 @@ public class AccountService {
 	 * @return whether an account was created
 	 */
 	@Transactional
-	@PreAuthorize("hasRole('ADMIN')")
+	@Requires(Permission.MANAGE_USERS)
 	public boolean bootstrapAdmin() {
 		if (VietnameseText.isBlank(settings.adminPassword())) {
 			return false;
@@ -230,7 +230,7 @@ public class AccountService {
 
 	/** An administrator vouches for an account's e-mail address (also the demo citizen). */
 	@Transactional
-	@PreAuthorize("hasRole('ADMIN')")
+	@Requires(Permission.MANAGE_USERS)
 	public void markEmailVerified(long id) {
 		UserAccount account = load(id);
 		if (account.getEmail() == null) {

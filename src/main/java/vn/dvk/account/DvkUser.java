@@ -83,11 +83,6 @@ public final class DvkUser implements UserDetails, CredentialsContainer, Seriali
 		return false;
 	}
 
-	/** Whether the user works in the back office (any role but citizen). */
-	public boolean isStaff() {
-		return roles.stream().anyMatch(Role::isStaff);
-	}
-
 	public AccessScope scope() {
 		return scope;
 	}

@@ -28,9 +28,4 @@ public enum Role {
 		return "account.role." + name();
 	}
 
-	/** Roles that work in the back office (everyone but citizens). */
-	public boolean isStaff() {
-		return this != CITIZEN;
-	}
-
 }

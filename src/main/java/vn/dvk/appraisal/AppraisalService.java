@@ -1,5 +1,10 @@
 package vn.dvk.appraisal;
 
+import vn.dvk.account.Permission;
+
+import vn.dvk.account.AccessPolicy;
+import vn.dvk.account.PanelFacts;
+
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.Timestamp;
@@ -45,6 +50,8 @@ import vn.dvk.shared.VietnameseText;
 @Service
 public class AppraisalService {
 
+	private final AccessPolicy access;
+
 	private final JdbcClient jdbc;
 
 	private final RegistryService registry;
@@ -65,7 +72,8 @@ public class AppraisalService {
 
 	AppraisalService(JdbcClient jdbc, RegistryService registry, AccountService accounts, AuditLog audit,
 			vn.dvk.shared.PdfDocuments pdf, vn.dvk.shared.SiteSettings site, vn.dvk.shared.MailOutbox mail,
-			Rubrics rubrics) {
+			Rubrics rubrics, AccessPolicy access) {
+		this.access = access;
 		this.rubrics = rubrics;
 		this.sheetStore = new vn.dvk.scoring.ScoreSheets(jdbc, "appraisal_score", "appraisal_sheet", "model_id");
 		this.mail = mail;
@@ -134,7 +142,7 @@ public class AppraisalService {
 	/** A new rubric template (staff); rounds keep the rubric they were opened with. */
 	@Transactional
 	public Rubrics.Template createTemplate(DvkUser user, String name, Double passThreshold, List<String[]> criteria) {
-		requireStaff(user);
+		access.require(user, Permission.RUN_APPRAISAL);
 		Rubrics.Template t = rubrics.create(name, passThreshold, criteria);
 		audit.record("appraisal.template", "rubric_template", t.id(), t.name());
 		return t;
@@ -152,7 +160,7 @@ public class AppraisalService {
 
 	@Transactional
 	public Round create(DvkUser user, NewRound r) {
-		requireStaff(user);
+		access.require(user, Permission.RUN_APPRAISAL);
 		String name = r.name() == null ? "" : VietnameseText.clean(r.name());
 		if (VietnameseText.isBlank(name) || name.length() > 300) {
 			throw UserFacingException.field("name", "appraisal.name.invalid");
@@ -194,19 +202,11 @@ public class AppraisalService {
 				r.blind(), Aggregation.Method.valueOf(r.method()), r.status(), criteria, r.version());
 	}
 
-	/** Every round, newest first. */
-	public List<Round> rounds() {
-		return jdbc.sql("select id from appraisal_round order by created_at desc, id desc")
-			.query(Long.class)
-			.list()
-			.stream()
-			.map(this::round)
-			.toList();
-	}
-
 	/** One page of the rounds the user may open (staff: all; members: theirs), newest first. */
 	public vn.dvk.shared.PageResult<Round> rounds(DvkUser user, vn.dvk.shared.PageResult.Request page) {
-		boolean staff = isStaff(user);
+		access.check(access.allows(user, Permission.RUN_APPRAISAL) || access.allows(user, Permission.SIT_ON_COUNCIL),
+				"appraisal rounds");
+		boolean staff = access.allows(user, Permission.RUN_APPRAISAL);
 		String where = staff ? "" : " where id in (select round_id from appraisal_member where user_id = ?)";
 		Object[] args = staff ? new Object[0] : new Object[] { user.id() };
 		long total = jdbc.sql("select count(*) from appraisal_round" + where).params(args).query(Long.class).single();
@@ -225,7 +225,10 @@ public class AppraisalService {
 	/** Adds submitted models to an open round; they move to "under appraisal". */
 	@Transactional
 	public void addModels(DvkUser user, long roundId, List<Long> modelIds) {
-		requireStaff(user);
+		access.require(user, Permission.RUN_APPRAISAL);
+		if (modelIds == null || modelIds.isEmpty()) {
+			throw UserFacingException.badRequest("appraisal.admin.noModels");
+		}
 		requireOpen(round(roundId));
 		for (Long id : modelIds) {
 			ModelView m = registry.get(user, id);
@@ -245,12 +248,22 @@ public class AppraisalService {
 		audit.record("appraisal.addModels", "appraisal_round", roundId, modelIds.size() + " models");
 	}
 
+	/** A council member by username (as staff type it on the round page). */
+	@Transactional
+	public UserView addMember(DvkUser user, long roundId, String username, MemberRole role) {
+		access.require(user, Permission.RUN_APPRAISAL);
+		UserView member = accounts.findByUsername(username == null ? "" : username.strip())
+			.orElseThrow(() -> UserFacingException.badRequest("appraisal.admin.unknownUser", username));
+		addMember(user, roundId, member.id(), role);
+		return member;
+	}
+
 	@Transactional
 	public void addMember(DvkUser user, long roundId, long userId, MemberRole role) {
-		requireStaff(user);
+		access.require(user, Permission.RUN_APPRAISAL);
 		requireOpen(round(roundId));
 		UserView member = accounts.find(userId).orElseThrow(() -> UserFacingException.notFound("account.notFound"));
-		if (!member.roles().contains(Role.APPRAISER)) {
+		if (!Permission.SIT_ON_COUNCIL.heldBy(member.roles())) {
 			throw UserFacingException.badRequest("appraisal.member.notAppraiser", member.fullName());
 		}
 		if (role != MemberRole.MEMBER) {
@@ -386,7 +399,7 @@ public class AppraisalService {
 
 	/** Whether the user may manage the council's work: staff, or the round's chair. */
 	public boolean manages(DvkUser user, long roundId) {
-		return isStaff(user) || (user != null && members(roundId).get(user.id()) == MemberRole.CHAIR);
+		return access.allows(user, Permission.RUN_APPRAISAL) || (user != null && members(roundId).get(user.id()) == MemberRole.CHAIR);
 	}
 
 	/**
@@ -491,7 +504,7 @@ public class AppraisalService {
 	 */
 	public List<MemberSheet> sheets(DvkUser user, long roundId, long modelId) {
 		Round round = round(roundId);
-		if (!manages(user, roundId) || (!isStaff(user) && round.blind() && round.open())) {
+		if (!manages(user, roundId) || (!access.allows(user, Permission.RUN_APPRAISAL) && round.blind() && round.open())) {
 			throw new AccessDeniedException("sheets of round " + roundId);
 		}
 		requireInRound(roundId, modelId);
@@ -546,7 +559,7 @@ public class AppraisalService {
 	/** Closes the round; with sheets missing, only when the caller confirms (the refusal lists them). */
 	@Transactional
 	public void close(DvkUser user, long roundId, boolean confirmMissing) {
-		requireStaff(user);
+		access.require(user, Permission.RUN_APPRAISAL);
 		requireOpen(round(roundId));
 		List<long[]> missing = missing(roundId);
 		if (!missing.isEmpty() && !confirmMissing) {
@@ -567,6 +580,22 @@ public class AppraisalService {
 	/** Each member's weighted total per model, from submitted sheets only: member → (model → total). */
 	private Map<Long, Map<Long, Double>> totals(Round round) {
 		return sheetStore.totals(round.id(), round.criteria());
+	}
+
+	/** What the access policy needs to know about the user and a round. */
+	public PanelFacts facts(DvkUser user, long roundId) {
+		Round round = round(roundId);
+		MemberRole role = user == null ? null : members(roundId).get(user.id());
+		return new PanelFacts(runs(user), role != null, role == MemberRole.CHAIR, round.blind(), round.open());
+	}
+
+	/**
+	 * The results as the user may read them: staff always; a council member once the round is closed when it is
+	 * blind; nobody else (403).
+	 */
+	public Results results(DvkUser user, long roundId) {
+		access.check(access.mayReadResults(facts(user, roundId)), "results of round " + roundId);
+		return results(roundId);
 	}
 
 	/** The three aggregations of the submitted sheets, the rank by the deciding method, and the decisions. */
@@ -602,7 +631,7 @@ public class AppraisalService {
 	@Transactional
 	public void decide(DvkUser user, long roundId, long modelId, Decision decision, String number, LocalDate date,
 			String note, int version) {
-		requireStaff(user);
+		access.require(user, Permission.RUN_APPRAISAL);
 		Round round = round(roundId);
 		requireInRound(roundId, modelId);
 		if (decision == null) {
@@ -636,7 +665,7 @@ public class AppraisalService {
 	 */
 	@Transactional
 	public int decideAll(DvkUser user, long roundId, List<Choice> choices, String number, LocalDate date) {
-		requireStaff(user);
+		access.require(user, Permission.RUN_APPRAISAL);
 		if (choices == null || choices.isEmpty()) {
 			throw UserFacingException.badRequest("appraisal.decision.noneChosen");
 		}
@@ -664,7 +693,7 @@ public class AppraisalService {
 	 * aggregations, the rank by the deciding method and the decision; conflicted members show "xung đột".
 	 */
 	public void exportScores(DvkUser user, long roundId, java.io.OutputStream out) throws java.io.IOException {
-		requireStaff(user);
+		access.require(user, Permission.RUN_APPRAISAL);
 		Results results = results(roundId);
 		Map<Long, MemberRole> members = members(roundId);
 		Map<Long, Map<Long, Double>> totals = totals(results.round());
@@ -707,7 +736,7 @@ public class AppraisalService {
 
 	/** The minutes of the round (biên bản thẩm định) as PDF (staff): council, criteria, scores, decisions, signatures. */
 	public void minutes(DvkUser user, long roundId, java.io.OutputStream out) throws java.io.IOException {
-		requireStaff(user);
+		access.require(user, Permission.RUN_APPRAISAL);
 		Results results = results(roundId);
 		Round round = results.round();
 		List<Map<String, String>> council = new ArrayList<>();
@@ -816,7 +845,7 @@ public class AppraisalService {
 
 	/** A model of the round as staff or a council member of the round may read it. */
 	public ModelView model(DvkUser user, long roundId, long modelId) {
-		if (isStaff(user)) {
+		if (access.allows(user, Permission.RUN_APPRAISAL)) {
 			return registry.get(user, modelId);
 		}
 		requireMember(user, roundId);
@@ -826,15 +855,12 @@ public class AppraisalService {
 
 	// --- checks -------------------------------------------------------------------------------------------------
 
-	public static boolean isStaff(DvkUser user) {
-		return user != null && user.hasAnyRole(Role.ADMIN, Role.PROVINCE_STAFF);
+	/** Whether the user runs appraisal (opens rounds, appoints councils, decides). */
+	public boolean runs(DvkUser user) {
+		return access.allows(user, Permission.RUN_APPRAISAL);
 	}
 
-	private static void requireStaff(DvkUser user) {
-		if (!isStaff(user)) {
-			throw new AccessDeniedException("appraisal staff");
-		}
-	}
+
 
 	private static void requireOpen(Round round) {
 		if (!round.open()) {

@@ -1,5 +1,9 @@
 package vn.dvk.commendation;
 
+import vn.dvk.account.Permission;
+
+import vn.dvk.account.AccessPolicy;
+
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -34,6 +38,8 @@ import vn.dvk.shared.VietnameseText;
 @Service
 public class CommendationService {
 
+	private final AccessPolicy access;
+
 	private final JdbcClient jdbc;
 
 	private final RegistryService registry;
@@ -48,7 +54,8 @@ public class CommendationService {
 
 	CommendationService(JdbcClient jdbc, RegistryService registry, AuditLog audit,
 			org.springframework.context.ApplicationEventPublisher events, vn.dvk.shared.PdfDocuments pdfs,
-			vn.dvk.shared.SiteSettings site) {
+			vn.dvk.shared.SiteSettings site, AccessPolicy access) {
+		this.access = access;
 		this.pdfs = pdfs;
 		this.site = site;
 		this.jdbc = jdbc;
@@ -88,7 +95,7 @@ public class CommendationService {
 
 	@Transactional
 	public Conference create(DvkUser user, NewConference c) {
-		requireStaff(user);
+		access.require(user, Permission.RUN_COMMENDATION);
 		String name = c.name() == null ? "" : VietnameseText.clean(c.name());
 		if (VietnameseText.isBlank(name) || name.length() > 300) {
 			throw UserFacingException.field("name", "commendation.name.invalid");
@@ -135,7 +142,7 @@ public class CommendationService {
 	 */
 	@Transactional
 	public void saveAwardForm(DvkUser user, long conferenceId, Long awardFormId, String name, Integer quota) {
-		requireStaff(user);
+		access.require(user, Permission.RUN_COMMENDATION);
 		jdbc.sql("select id from commendation_conference where id = ? for update")
 			.params(conferenceId)
 			.query(Long.class)
@@ -171,7 +178,7 @@ public class CommendationService {
 	/** Removes an award form nobody has been nominated for. */
 	@Transactional
 	public void removeAwardForm(DvkUser user, long conferenceId, long awardFormId) {
-		requireStaff(user);
+		access.require(user, Permission.RUN_COMMENDATION);
 		AwardForm form = conference(conferenceId).awardForms()
 			.stream()
 			.filter(f -> f.id() == awardFormId)
@@ -232,17 +239,32 @@ public class CommendationService {
 	/** Staff nominate a recognized model directly (accepted at once, within the quota). */
 	@Transactional
 	public Nomination nominate(DvkUser user, long conferenceId, long modelId, long awardFormId, String achievement) {
-		requireStaff(user);
+		access.require(user, Permission.RUN_COMMENDATION);
 		ModelView m = recognized(user, modelId);
 		long id = insert(conferenceId, m, awardFormId, achievement, Status.PROPOSED, user);
 		accept(user, id);
 		return nomination(id);
 	}
 
+	/**
+	 * A nomination by staff (accepted as given) or a proposal by an organization (staff decide later), by who asks:
+	 * true when it was a nomination.
+	 */
+	@Transactional
+	public boolean nominateOrPropose(DvkUser user, long conferenceId, long modelId, long awardFormId,
+			String achievement) {
+		if (access.allows(user, Permission.RUN_COMMENDATION)) {
+			nominate(user, conferenceId, modelId, awardFormId, achievement);
+			return true;
+		}
+		propose(user, conferenceId, modelId, awardFormId, achievement);
+		return false;
+	}
+
 	/** An organization proposes one of its recognized models; staff accept or decline it later. */
 	@Transactional
 	public Nomination propose(DvkUser user, long conferenceId, long modelId, long awardFormId, String achievement) {
-		if (user == null || !user.hasAnyRole(Role.OFFICER, Role.PROVINCE_STAFF, Role.ADMIN)) {
+		if (!access.allows(user, Permission.PROPOSE_FOR_COMMENDATION)) {
 			throw new AccessDeniedException("commendation proposal");
 		}
 		ModelView m = recognized(user, modelId); // registry.get applies the officer's scope
@@ -254,7 +276,7 @@ public class CommendationService {
 	/** Accepts a proposal within its award form's quota; the model is marked commended when it is running. */
 	@Transactional
 	public void accept(DvkUser user, long nominationId) {
-		requireStaff(user);
+		access.require(user, Permission.RUN_COMMENDATION);
 		Nomination n = nomination(nominationId);
 		if (n.status() == Status.ACCEPTED) {
 			return;
@@ -289,7 +311,7 @@ public class CommendationService {
 
 	@Transactional
 	public void decline(DvkUser user, long nominationId, String reason) {
-		requireStaff(user);
+		access.require(user, Permission.RUN_COMMENDATION);
 		Nomination n = nomination(nominationId);
 		String why = reason == null ? "" : VietnameseText.clean(reason);
 		if (VietnameseText.isBlank(why) || why.length() > 500) {
@@ -321,7 +343,7 @@ public class CommendationService {
 
 	/** One certificate per awardee (A4 landscape PDF), all in one ZIP, named by number and model (staff). */
 	public void certificates(DvkUser user, long conferenceId, java.io.OutputStream out) throws java.io.IOException {
-		requireStaff(user);
+		access.require(user, Permission.RUN_COMMENDATION);
 		Conference c = conference(conferenceId);
 		java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(out);
 		for (Nomination a : awardees(conferenceId)) {
@@ -342,7 +364,7 @@ public class CommendationService {
 
 	/** The commended, per award form, as PDF (staff). */
 	public void listPdf(DvkUser user, long conferenceId, java.io.OutputStream out) throws java.io.IOException {
-		requireStaff(user);
+		access.require(user, Permission.RUN_COMMENDATION);
 		Conference c = conference(conferenceId);
 		java.util.Map<String, Object> v = common(c);
 		v.put("awardees", awardees(conferenceId));
@@ -351,7 +373,7 @@ public class CommendationService {
 
 	/** The commended as XLSX (staff): number, model, organization, locality, field, award form, achievement. */
 	public void listXlsx(DvkUser user, long conferenceId, java.io.OutputStream out) throws java.io.IOException {
-		requireStaff(user);
+		access.require(user, Permission.RUN_COMMENDATION);
 		Conference c = conference(conferenceId);
 		try (vn.dvk.shared.XlsxStream xlsx = new vn.dvk.shared.XlsxStream(out, "Danh sách biểu dương")) {
 			xlsx.headerRow(List.of(c.name()));
@@ -432,14 +454,6 @@ public class CommendationService {
 		return keys.getKey().longValue();
 	}
 
-	public static boolean isStaff(DvkUser user) {
-		return user != null && user.hasAnyRole(Role.ADMIN, Role.PROVINCE_STAFF);
-	}
 
-	private static void requireStaff(DvkUser user) {
-		if (!isStaff(user)) {
-			throw new AccessDeniedException("commendation staff");
-		}
-	}
 
 }

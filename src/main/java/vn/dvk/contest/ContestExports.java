@@ -1,5 +1,9 @@
 package vn.dvk.contest;
 
+import vn.dvk.account.Permission;
+
+import vn.dvk.account.AccessPolicy;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -30,6 +34,8 @@ import vn.dvk.shared.XlsxStream;
 @Service
 public class ContestExports {
 
+	private final AccessPolicy access;
+
 	private final ContestService contests;
 
 	private final PdfDocuments pdfs;
@@ -38,7 +44,8 @@ public class ContestExports {
 
 	private final JdbcClient jdbc;
 
-	ContestExports(ContestService contests, PdfDocuments pdfs, SiteSettings site, JdbcClient jdbc) {
+	ContestExports(ContestService contests, PdfDocuments pdfs, SiteSettings site, JdbcClient jdbc, AccessPolicy access) {
+		this.access = access;
 		this.contests = contests;
 		this.pdfs = pdfs;
 		this.site = site;
@@ -47,7 +54,7 @@ public class ContestExports {
 
 	private List<ContestService.CategoryResult> results(DvkUser user, long contestId) {
 		ContestRecords.Contest c = contests.contest(contestId);
-		if (!c.resultsPublic() && !ContestService.isStaff(user)) {
+		if (!c.resultsPublic() && !access.allows(user, Permission.RUN_CONTEST)) {
 			throw UserFacingException.notFound("contest.results.notPublished");
 		}
 		return contests.results(c);
@@ -83,7 +90,7 @@ public class ContestExports {
 
 	/** The forwarding package (staff): danh-sach.xlsx and each chosen entry's files under tep/. */
 	public void forward(DvkUser user, long contestId, List<Long> entryIds, OutputStream out) throws IOException {
-		if (!ContestService.isStaff(user)) {
+		if (!access.allows(user, Permission.RUN_CONTEST)) {
 			throw new AccessDeniedException("contest staff");
 		}
 		if (entryIds == null || entryIds.isEmpty()) {

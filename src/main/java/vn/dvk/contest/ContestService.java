@@ -1,5 +1,10 @@
 package vn.dvk.contest;
 
+import vn.dvk.account.Permission;
+
+import vn.dvk.account.AccessPolicy;
+import vn.dvk.account.AccountService;
+
 import java.net.URI;
 import java.sql.Date;
 import java.sql.Timestamp;
@@ -58,6 +63,10 @@ import vn.dvk.shared.VietnameseText;
 @Service
 public class ContestService {
 
+	private final AccountService accounts;
+
+	private final AccessPolicy access;
+
 	private final JdbcClient jdbc;
 
 	private final Rubrics rubrics;
@@ -69,7 +78,9 @@ public class ContestService {
 	private final vn.dvk.scoring.ScoreSheets sheetStore;
 
 	ContestService(JdbcClient jdbc, Rubrics rubrics, AuditLog audit,
-			org.springframework.context.ApplicationEventPublisher events) {
+			org.springframework.context.ApplicationEventPublisher events, AccessPolicy access, AccountService accounts) {
+		this.accounts = accounts;
+		this.access = access;
 		this.jdbc = jdbc;
 		this.sheetStore = new vn.dvk.scoring.ScoreSheets(jdbc, "contest_score", "contest_sheet", "entry_id");
 		this.rubrics = rubrics;
@@ -84,7 +95,7 @@ public class ContestService {
 	public Contest create(DvkUser user, String name, String rules, String phase, LocalDate publishedFrom,
 			LocalDate publishedTo, LocalDate entriesClose, int maxFileMb, List<String> categories,
 			List<String[]> prizes) {
-		requireStaff(user);
+		access.require(user, Permission.RUN_CONTEST);
 		String n = clean(name, 300);
 		if (n == null) {
 			throw UserFacingException.field("name", "contest.name.required");
@@ -142,7 +153,7 @@ public class ContestService {
 	@Transactional
 	public Round addRound(DvkUser user, long contestId, Stage stage, String name, LocalDate startsOn, LocalDate endsOn,
 			Long templateId, Aggregation.Method method, boolean blind) {
-		requireStaff(user);
+		access.require(user, Permission.RUN_CONTEST);
 		contest(contestId);
 		long template = templateId == null ? rubrics.defaultTemplateId() : templateId;
 		rubrics.template(template).orElseThrow(() -> UserFacingException.field("templateId", "contest.template.unknown"));
@@ -172,8 +183,17 @@ public class ContestService {
 
 	/** A juror of a round, with the outlet they work at (their entries' outlet is a conflict). */
 	@Transactional
+	public vn.dvk.account.UserView addJuror(DvkUser user, long roundId, String username, String outlet) {
+		access.require(user, Permission.RUN_CONTEST);
+		vn.dvk.account.UserView juror = accounts.findByUsername(username == null ? "" : username.strip())
+			.orElseThrow(() -> UserFacingException.badRequest("contest.juror.unknown", username));
+		addJuror(user, roundId, juror.id(), outlet);
+		return juror;
+	}
+
+	@Transactional
 	public void addJuror(DvkUser user, long roundId, long jurorId, String outlet) {
-		requireStaff(user);
+		access.require(user, Permission.RUN_CONTEST);
 		round(roundId);
 		if (jdbc.sql("select count(*) from app_user_role where user_id = ? and role = 'JURY'").params(jurorId)
 			.query(Long.class).single() == 0) {
@@ -197,7 +217,7 @@ public class ContestService {
 	 */
 	@Transactional
 	public Entry submit(DvkUser user, long contestId, EntryDraft d) {
-		if (user == null || !user.hasAnyRole(Role.JOURNALIST, Role.ADMIN, Role.PROVINCE_STAFF)) {
+		if (!access.allows(user, Permission.ENTER_CONTEST)) {
 			throw new AccessDeniedException("entries are submitted by journalists");
 		}
 		Contest c = contest(contestId);
@@ -279,7 +299,7 @@ public class ContestService {
 	/** Staff check an entry's eligibility (ineligible needs a reason). Eligible entries join an open preliminary round. */
 	@Transactional
 	public void checkEligibility(DvkUser user, long entryId, boolean eligible, String reason) {
-		requireStaff(user);
+		access.require(user, Permission.RUN_CONTEST);
 		Entry e = entry(entryId);
 		String why = clean(reason, 1000);
 		if (!eligible && why == null) {
@@ -514,7 +534,7 @@ public class ContestService {
 	 */
 	@Transactional
 	public int advance(DvkUser user, long preliminaryRoundId, List<Long> entryIds) {
-		requireStaff(user);
+		access.require(user, Permission.RUN_CONTEST);
 		Round pre = round(preliminaryRoundId);
 		if (pre.stage() != Stage.PRELIMINARY) {
 			throw UserFacingException.badRequest("contest.advance.notPreliminary");
@@ -554,7 +574,7 @@ public class ContestService {
 	 */
 	@Transactional
 	public void award(DvkUser user, long entryId, Long prizeId) {
-		requireStaff(user);
+		access.require(user, Permission.RUN_CONTEST);
 		Entry e = entry(entryId);
 		jdbc.sql("select id from contest where id = ? for update").params(e.contestId()).query(Long.class).single();
 		if (prizeId == null) {
@@ -585,7 +605,7 @@ public class ContestService {
 	 */
 	@Transactional
 	public void publish(DvkUser user, long contestId, boolean confirmMissing) {
-		requireStaff(user);
+		access.require(user, Permission.RUN_CONTEST);
 		contest(contestId);
 		Round fin = rounds(contestId).stream().filter(r -> r.stage() == Stage.FINAL).findFirst()
 			.orElseThrow(() -> UserFacingException.badRequest("contest.advance.noFinal"));
@@ -808,20 +828,17 @@ public class ContestService {
 		boolean juror = user != null && jdbc.sql("select count(*) from contest_juror j join contest_round_entry re on "
 				+ "re.round_id = j.round_id where j.user_id = ? and re.entry_id = ?").params(user.id(), e.id())
 			.query(Long.class).single() > 0;
-		if (!publicPrize && !isStaff(user) && !juror && (user == null || user.id() != e.submittedBy())) {
+		if (!publicPrize && !access.allows(user, Permission.RUN_CONTEST) && !juror && (user == null || user.id() != e.submittedBy())) {
 			throw new AccessDeniedException("entry file");
 		}
 		return f.bytes();
 	}
 
-	public static boolean isStaff(DvkUser user) {
-		return user != null && user.hasAnyRole(Role.ADMIN, Role.PROVINCE_STAFF);
-	}
 
-	private static void requireStaff(DvkUser user) {
-		if (!isStaff(user)) {
-			throw new AccessDeniedException("contest staff");
-		}
+
+	/** Whether the user runs the contest (rounds, juries, eligibility, prizes, publication). */
+	public boolean runs(DvkUser user) {
+		return access.allows(user, Permission.RUN_CONTEST);
 	}
 
 	private void requireJuror(DvkUser user, long roundId) {

@@ -1,5 +1,9 @@
 package vn.dvk.contest;
 
+import vn.dvk.account.Permission;
+
+import vn.dvk.account.AccessPolicy;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.sql.Timestamp;
@@ -38,6 +42,8 @@ import vn.dvk.shared.UserFacingException;
 @Service
 public class PressKit {
 
+	private final AccessPolicy access;
+
 	public record Item(ModelSummary model, boolean recommended, String note, OrganizationView organization) {
 	}
 
@@ -56,7 +62,8 @@ public class PressKit {
 	private final AuditLog audit;
 
 	PressKit(JdbcClient jdbc, RegistryService registry, OrganizationService organizations, Catalogues catalogues,
-			PdfDocuments pdfs, SiteSettings site, AuditLog audit) {
+			PdfDocuments pdfs, SiteSettings site, AuditLog audit, AccessPolicy access) {
+		this.access = access;
 		this.jdbc = jdbc;
 		this.registry = registry;
 		this.organizations = organizations;
@@ -110,7 +117,7 @@ public class PressKit {
 	/** Staff recommend a recognized public exemplar to the press, or withdraw the recommendation. */
 	@Transactional
 	public void recommend(DvkUser user, long modelId, boolean recommend, String note) {
-		if (!ContestService.isStaff(user)) {
+		if (!access.allows(user, Permission.RECOMMEND_TO_PRESS)) {
 			throw new AccessDeniedException("press kit staff");
 		}
 		ModelView m = registry.findPublic(modelId)

@@ -18,7 +18,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.access.prepost.PreAuthorize;
+
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -233,7 +233,7 @@ public class LocalityService {
 	}
 
 	@Transactional
-	@PreAuthorize("hasRole('ADMIN')")
+	@ManagesUnits
 	public Locality create(UnitCommand command) {
 		Validated v = validate(command, null);
 		AdministrativeUnit unit = new AdministrativeUnit(v.code, command.name(), command.type(), v.parentId,
@@ -247,7 +247,7 @@ public class LocalityService {
 	}
 
 	@Transactional
-	@PreAuthorize("hasRole('ADMIN')")
+	@ManagesUnits
 	public Locality update(long id, int version, UnitCommand command) {
 		AdministrativeUnit unit = units.findById(id)
 			.orElseThrow(() -> UserFacingException.notFound("locality.notFound"));
@@ -271,7 +271,7 @@ public class LocalityService {
 
 	/** Ends the unit's validity on {@code lastDay}; it stays readable for history. */
 	@Transactional
-	@PreAuthorize("hasRole('ADMIN')")
+	@ManagesUnits
 	public Locality retire(long id, LocalDate lastDay) {
 		AdministrativeUnit unit = units.findById(id)
 			.orElseThrow(() -> UserFacingException.notFound("locality.notFound"));
@@ -303,7 +303,7 @@ public class LocalityService {
 	 * true everything is written or, when any row is rejected, nothing.
 	 */
 	@Transactional
-	@PreAuthorize("hasRole('ADMIN')")
+	@ManagesUnits
 	public ImportReport importFile(byte[] content, String filename, LocalDate validFrom, boolean commit) {
 		ImportReport report = importer.run(content, filename, validFrom == null ? today().toLocalDate() : validFrom,
 				commit);

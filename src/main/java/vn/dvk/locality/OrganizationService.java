@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.access.prepost.PreAuthorize;
+
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -132,7 +132,7 @@ public class OrganizationService {
 	}
 
 	@Transactional
-	@PreAuthorize("hasRole('ADMIN')")
+	@ManagesUnits
 	public OrganizationView create(OrganizationCommand command) {
 		Validated v = validate(command, null);
 		Organization org = new Organization(command.name(), v.typeCode, v.locality.id());
@@ -144,7 +144,7 @@ public class OrganizationService {
 	}
 
 	@Transactional
-	@PreAuthorize("hasRole('ADMIN')")
+	@ManagesUnits
 	public OrganizationView update(long id, int version, OrganizationCommand command) {
 		Organization org = organizations.findById(id)
 			.orElseThrow(() -> UserFacingException.notFound("organization.notFound"));
@@ -162,7 +162,7 @@ public class OrganizationService {
 	}
 
 	@Transactional
-	@PreAuthorize("hasRole('ADMIN')")
+	@ManagesUnits
 	public OrganizationView setActive(long id, boolean active) {
 		Organization org = organizations.findById(id)
 			.orElseThrow(() -> UserFacingException.notFound("organization.notFound"));
@@ -199,7 +199,7 @@ public class OrganizationService {
 
 	/** Creates the type, or changes its names, order and active flag when the code exists. */
 	@Transactional
-	@PreAuthorize("hasRole('ADMIN')")
+	@ManagesUnits
 	public OrganizationType saveType(OrganizationType type) {
 		String code = type.code() == null ? "" : type.code().trim().toUpperCase(java.util.Locale.ROOT);
 		if (!TYPE_CODE.matcher(code).matches()) {

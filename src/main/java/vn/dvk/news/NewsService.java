@@ -16,6 +16,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import vn.dvk.account.AccessPolicy;
+import vn.dvk.account.Permission;
 import vn.dvk.account.DvkUser;
 import vn.dvk.account.Ownership;
 import vn.dvk.account.Role;
@@ -158,15 +159,11 @@ public class NewsService {
 
 	// --- back office --------------------------------------------------------------------------------------------
 
-	public static boolean isEditor(DvkUser user) {
-		return user != null && user.hasAnyRole(Role.ADMIN, Role.PROVINCE_STAFF, Role.EDITOR);
-	}
-
 	public boolean canChange(DvkUser user, ArticleSummary article) {
-		if (!isEditor(user)) {
+		if (!access.allows(user, Permission.WRITE_NEWS)) {
 			return false;
 		}
-		if (user.hasRole(Role.ADMIN)) {
+		if (access.allows(user, Permission.EVERY_SCOPE)) {
 			return true;
 		}
 		return article.organizationId() != null
@@ -177,7 +174,7 @@ public class NewsService {
 	public PageResult<ArticleSummary> list(DvkUser user, NewsQuery query, PageResult.Request page) {
 		requireEditor(user);
 		Collection<Long> orgs = null;
-		if (!user.hasRole(Role.ADMIN)) {
+		if (!access.allows(user, Permission.EVERY_SCOPE)) {
 			orgs = articles.organizationsWithArticles()
 				.stream()
 				.filter(o -> access.withinScope(user, Ownership.organization(o)))
@@ -206,7 +203,7 @@ public class NewsService {
 		ArticleDraft d = checked(draft);
 		long categoryId = requireCategory(d.categoryCode());
 		Long org = user.organizationId();
-		if (org == null && !user.hasRole(Role.ADMIN)) {
+		if (org == null && !access.allows(user, Permission.EVERY_SCOPE)) {
 			throw UserFacingException.badRequest("news.noOrganization");
 		}
 		Instant now = Instant.now();
@@ -365,10 +362,8 @@ public class NewsService {
 		changed();
 	}
 
-	private static void requireCategoryManager(DvkUser user) {
-		if (user == null || !user.hasAnyRole(Role.ADMIN, Role.PROVINCE_STAFF)) {
-			throw new AccessDeniedException("categories");
-		}
+	private void requireCategoryManager(DvkUser user) {
+		access.require(user, Permission.MANAGE_NEWS_CATEGORIES);
 	}
 
 	/** Publishes scheduled articles whose time has come (they are visible already; this updates their status). */
@@ -425,10 +420,8 @@ public class NewsService {
 			.orElseThrow(() -> UserFacingException.field("categoryCode", "news.category.required"));
 	}
 
-	private static void requireEditor(DvkUser user) {
-		if (!isEditor(user)) {
-			throw new AccessDeniedException("editor");
-		}
+	private void requireEditor(DvkUser user) {
+		access.require(user, Permission.WRITE_NEWS);
 	}
 
 	private static ArticleDraft checked(ArticleDraft d) {

@@ -1,5 +1,9 @@
 package vn.dvk.planning;
 
+import vn.dvk.account.Permission;
+
+import vn.dvk.account.AccessPolicy;
+
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -32,6 +36,8 @@ import vn.dvk.shared.VietnameseText;
 @Service
 public class DirectiveService {
 
+	private final AccessPolicy access;
+
 	/** Party documents: 1273-KH/BDVTW, 05-CT/TW, 12-HD/BDVTU. */
 	static final Pattern PARTY = Pattern.compile("(\\d{1,5})-([\\p{Lu}Đ]{1,6})/([\\p{L}\\p{N}Đđ.-]{1,30})");
 
@@ -57,7 +63,8 @@ public class DirectiveService {
 
 	private final org.springframework.context.ApplicationEventPublisher events;
 
-	DirectiveService(JdbcClient jdbc, AuditLog audit, org.springframework.context.ApplicationEventPublisher events) {
+	DirectiveService(JdbcClient jdbc, AuditLog audit, org.springframework.context.ApplicationEventPublisher events, AccessPolicy access) {
+		this.access = access;
 		this.jdbc = jdbc;
 		this.audit = audit;
 		this.events = events;
@@ -80,7 +87,7 @@ public class DirectiveService {
 	@Transactional
 	public Document create(DvkUser user, String number, LocalDate issuedOn, String title, String summary,
 			String fileName, byte[] pdf) {
-		PlanningService.requireStaff(user);
+		access.require(user, Permission.RUN_MONITORING);
 		Number parsed = parse(number);
 		if (issuedOn == null) {
 			throw UserFacingException.field("issuedOn", "planning.document.date");

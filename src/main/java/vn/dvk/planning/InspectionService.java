@@ -1,5 +1,9 @@
 package vn.dvk.planning;
 
+import vn.dvk.account.Permission;
+
+import vn.dvk.account.AccessPolicy;
+
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -30,6 +34,8 @@ import vn.dvk.shared.UserFacingException;
  */
 @Service
 public class InspectionService {
+
+	private final AccessPolicy access;
 
 	public record Inspection(long id, String title, String content, LocalDate plannedOn, String status,
 			List<Member> team, List<Unit> units) {
@@ -64,7 +70,8 @@ public class InspectionService {
 
 	private final AuditLog audit;
 
-	InspectionService(JdbcClient jdbc, NotificationService notifications, AuditLog audit) {
+	InspectionService(JdbcClient jdbc, NotificationService notifications, AuditLog audit, AccessPolicy access) {
+		this.access = access;
 		this.jdbc = jdbc;
 		this.notifications = notifications;
 		this.audit = audit;
@@ -73,7 +80,7 @@ public class InspectionService {
 	@Transactional
 	public Inspection create(DvkUser user, String title, String content, LocalDate plannedOn, List<Long> team,
 			Long leaderId, List<Long> organizations) {
-		PlanningService.requireStaff(user);
+		access.require(user, Permission.RUN_MONITORING);
 		String t = PlanningService.clean(title, 300);
 		if (t == null) {
 			throw UserFacingException.field("title", "planning.inspection.title.required");
@@ -150,7 +157,7 @@ public class InspectionService {
 	@Transactional
 	public void answer(DvkUser user, long inspectionId, String answer) {
 		Long org = user == null ? null : user.organizationId();
-		if (org == null || !user.hasRole(Role.OFFICER)) {
+		if (org == null || !access.allows(user, Permission.FILE_PLANS)) {
 			throw new AccessDeniedException("answers only for its own organization");
 		}
 		String a = PlanningService.clean(answer, 10_000);
@@ -179,7 +186,7 @@ public class InspectionService {
 			.query((rs, n) -> new Row(rs.getLong(1), rs.getLong(2), rs.getString(3)))
 			.optional()
 			.orElseThrow(() -> UserFacingException.notFound("planning.inspection.itemNotFound"));
-		boolean own = user != null && user.hasRole(Role.OFFICER) && user.organizationId() != null
+		boolean own = access.allows(user, Permission.FILE_PLANS) && user.organizationId() != null
 				&& user.organizationId() == row.organization();
 		if (!own && !onTeam(user, row.inspection())) {
 			throw new AccessDeniedException("item of another organization");
@@ -208,7 +215,7 @@ public class InspectionService {
 			.optional()
 			.orElseThrow(() -> UserFacingException.notFound("planning.inspection.notFound"));
 		boolean team = onTeam(user, id);
-		Long own = user != null && user.hasRole(Role.OFFICER) ? user.organizationId() : null;
+		Long own = access.allows(user, Permission.FILE_PLANS) ? user.organizationId() : null;
 		List<Member> members = jdbc.sql("select m.user_id, u.full_name, m.leader from inspection_member m join app_user u "
 				+ "on u.id = m.user_id where m.inspection_id = ? order by m.leader desc, u.full_name")
 			.params(id)
@@ -246,10 +253,10 @@ public class InspectionService {
 	public PageResult<Summary> list(DvkUser user, PageResult.Request page) {
 		String where;
 		List<Object> params = new ArrayList<>();
-		if (PlanningService.isStaff(user)) {
+		if (access.allows(user, Permission.RUN_MONITORING)) {
 			where = "";
 		}
-		else if (user.organizationId() != null && user.hasRole(Role.OFFICER)) {
+		else if (user.organizationId() != null && access.allows(user, Permission.FILE_PLANS)) {
 			where = " where i.id in (select inspection_id from inspection_unit where organization_id = ?) or i.id in "
 					+ "(select inspection_id from inspection_member where user_id = ?)";
 			params.add(user.organizationId());
@@ -274,7 +281,7 @@ public class InspectionService {
 
 	/** Staff, or a member of the inspection's team. */
 	public boolean onTeam(DvkUser user, long inspectionId) {
-		if (PlanningService.isStaff(user)) {
+		if (access.allows(user, Permission.RUN_MONITORING)) {
 			return true;
 		}
 		return user != null && jdbc.sql("select count(*) from inspection_member where inspection_id = ? and user_id = ?")

@@ -22,6 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.dvk.account.AccessPolicy;
+import vn.dvk.account.Permission;
 import vn.dvk.account.DvkUser;
 import vn.dvk.account.NotificationService;
 import vn.dvk.account.ScopeSql;
@@ -115,6 +116,7 @@ public class MonitoringService {
 	 * organizations (each reason is one grouped query), then combined here.
 	 */
 	public List<LaggingUnit> lagging(DvkUser user, int year) {
+		access.require(user, Permission.RUN_MONITORING);
 		return lagging(user, year, Deadlines.today());
 	}
 
@@ -202,7 +204,7 @@ public class MonitoringService {
 	 */
 	@Transactional
 	public int remind(DvkUser user, List<Long> organizationIds, String reason, String message) {
-		PlanningService.requireStaff(user);
+		access.require(user, Permission.RUN_MONITORING);
 		if (organizationIds == null || organizationIds.isEmpty()) {
 			throw UserFacingException.badRequest("planning.remind.none");
 		}

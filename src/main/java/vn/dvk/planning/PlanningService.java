@@ -1,5 +1,7 @@
 package vn.dvk.planning;
 
+import vn.dvk.account.Permission;
+
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -160,7 +162,7 @@ public class PlanningService {
 	/** Sets a year's plan deadline and, optionally, the provincial plan (a directive document) units answer. */
 	@Transactional
 	public Calendar saveYear(DvkUser user, int year, LocalDate planDeadline, Long directiveId) {
-		requireStaff(user);
+		access.require(user, Permission.RUN_MONITORING);
 		if (year < 2000 || year > 2100) {
 			throw UserFacingException.field("year", "planning.year.invalid");
 		}
@@ -183,7 +185,7 @@ public class PlanningService {
 	@Transactional
 	public Period savePeriod(DvkUser user, int year, String code, String name, LocalDate from, LocalDate to,
 			LocalDate deadline) {
-		requireStaff(user);
+		access.require(user, Permission.RUN_MONITORING);
 		calendar(year).orElseThrow(() -> UserFacingException.field("year", "planning.year.outside", year));
 		String c = code == null ? "" : code.strip().toUpperCase(java.util.Locale.ROOT);
 		String n = name == null ? "" : VietnameseText.clean(name);
@@ -312,7 +314,7 @@ public class PlanningService {
 	/** The province approves a submitted plan or returns it with what to change; the officers are notified. */
 	@Transactional
 	public Plan reviewPlan(DvkUser user, long planId, boolean approve, String comment) {
-		requireStaff(user);
+		access.require(user, Permission.RUN_MONITORING);
 		Plan p = plan(user, planId);
 		String why = clean(comment, 2000);
 		if (!approve && why == null) {
@@ -483,7 +485,7 @@ public class PlanningService {
 
 	@Transactional
 	public Report reviewReport(DvkUser user, long reportId, boolean approve, String comment) {
-		requireStaff(user);
+		access.require(user, Permission.RUN_MONITORING);
 		record Ids(long organization, long period) {
 		}
 		Ids ids = jdbc.sql("select organization_id, period_id from period_report where id = ?")
@@ -607,21 +609,18 @@ public class PlanningService {
 
 	// --- checks ---------------------------------------------------------------------------------------------------
 
-	public static boolean isStaff(DvkUser user) {
-		return user != null && user.hasAnyRole(Role.ADMIN, Role.PROVINCE_STAFF);
-	}
 
 	/** Only an officer of the organization itself files its plan and reports (staff review them). */
-	public static boolean files(DvkUser user, long organizationId) {
-		return user != null && user.hasRole(Role.OFFICER) && user.organizationId() != null
+	public boolean files(DvkUser user, long organizationId) {
+		return access.allows(user, Permission.FILE_PLANS) && user.organizationId() != null
 				&& user.organizationId() == organizationId;
 	}
 
-	static void requireStaff(DvkUser user) {
-		if (!isStaff(user)) {
-			throw new AccessDeniedException("planning staff");
-		}
+	/** Whether the user runs the planning calendar, reviews and reminders. */
+	public boolean runs(DvkUser user) {
+		return access.allows(user, Permission.RUN_MONITORING);
 	}
+
 
 	private void requireFiler(DvkUser user, long organizationId) {
 		if (!files(user, organizationId)) {
@@ -630,7 +629,7 @@ public class PlanningService {
 	}
 
 	private void requireView(DvkUser user, long organizationId) {
-		if (isStaff(user) || files(user, organizationId)) {
+		if (access.allows(user, Permission.RUN_MONITORING) || files(user, organizationId)) {
 			return;
 		}
 		access.checkView(user, vn.dvk.account.Ownership.organization(organizationId));

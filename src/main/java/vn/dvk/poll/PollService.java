@@ -1,5 +1,9 @@
 package vn.dvk.poll;
 
+import vn.dvk.account.Permission;
+
+import vn.dvk.account.AccessPolicy;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -43,6 +47,8 @@ import vn.dvk.shared.VietnameseText;
 @Service
 public class PollService {
 
+	private final AccessPolicy access;
+
 	static final LocalDate ONCE_BUCKET = LocalDate.of(1970, 1, 1);
 
 	private final Polls polls;
@@ -81,7 +87,8 @@ public class PollService {
 	PollService(Polls polls, RegistryService registry, AuditLog audit, TransactionTemplate tx,
 			ApplicationEventPublisher events, vn.dvk.visits.VisitorIdentity identities,
 			vn.dvk.shared.RateLimiter limiter, vn.dvk.account.CitizenService citizens, ProofOfWork pow,
-			@org.springframework.beans.factory.annotation.Value("${dvk.poll.subnet-factor:20}") int subnetFactor) {
+			@org.springframework.beans.factory.annotation.Value("${dvk.poll.subnet-factor:20}") int subnetFactor, AccessPolicy access) {
+		this.access = access;
 		this.citizens = citizens;
 		this.pow = pow;
 		this.identities = identities;
@@ -102,14 +109,11 @@ public class PollService {
 			String proofOfWork) {
 	}
 
-	public static boolean isStaff(DvkUser user) {
-		return user != null && user.hasAnyRole(Role.ADMIN, Role.PROVINCE_STAFF);
-	}
 
 	// --- staff --------------------------------------------------------------------------------------------------
 
 	public PollView create(DvkUser user, PollDraft d) {
-		requireStaff(user);
+		access.require(user, Permission.RUN_POLLS);
 		Checked c = check(d);
 		long id = tx.execute(status -> {
 			long pollId = polls.insert(c.draft(), user.getUsername());
@@ -126,7 +130,7 @@ public class PollService {
 	 * nothing is lost. Refused once it has opened.
 	 */
 	public PollView update(DvkUser user, long id, PollDraft d) {
-		requireStaff(user);
+		access.require(user, Permission.RUN_POLLS);
 		polls.find(id).orElseThrow(() -> UserFacingException.notFound("poll.notFound"));
 		Checked c = check(d);
 		tx.executeWithoutResult(status -> {
@@ -199,7 +203,7 @@ public class PollService {
 	}
 
 	public void close(DvkUser user, long id) {
-		requireStaff(user);
+		access.require(user, Permission.RUN_POLLS);
 		PollView p = find(id).orElseThrow(() -> UserFacingException.notFound("poll.notFound"));
 		tx.executeWithoutResult(status -> {
 			polls.close(id, Instant.now());
@@ -211,7 +215,7 @@ public class PollService {
 	}
 
 	public void publishResults(DvkUser user, long id) {
-		requireStaff(user);
+		access.require(user, Permission.RUN_POLLS);
 		PollView p = find(id).orElseThrow(() -> UserFacingException.notFound("poll.notFound"));
 		tx.executeWithoutResult(status -> {
 			polls.publishResults(id);
@@ -224,7 +228,7 @@ public class PollService {
 
 	/** Every poll, newest first (staff). */
 	public vn.dvk.shared.PageResult<PollView> list(DvkUser user, vn.dvk.shared.PageResult.Request page) {
-		requireStaff(user);
+		access.require(user, Permission.RUN_POLLS);
 		return new vn.dvk.shared.PageResult<>(polls.all(page.offset(), page.size()).stream().map(this::view).toList(),
 				polls.count(), page.page(), page.size());
 	}
@@ -234,7 +238,7 @@ public class PollService {
 	 * or not. XLSX or CSV (UTF-8 with BOM, for Excel).
 	 */
 	public void exportVotes(DvkUser user, long id, boolean xlsx, java.io.OutputStream out) throws java.io.IOException {
-		requireStaff(user);
+		access.require(user, Permission.RUN_POLLS);
 		PollView p = find(id).orElseThrow(() -> UserFacingException.notFound("poll.notFound"));
 		Map<Long, String> labels = new java.util.HashMap<>();
 		p.options().forEach(o -> labels.put(o.id(), o.label()));
@@ -267,7 +271,7 @@ public class PollService {
 	/** The results per option and the counted ballots per day (staff, whatever the visibility). */
 	public void exportResults(DvkUser user, long id, boolean xlsx, java.io.OutputStream out)
 			throws java.io.IOException {
-		requireStaff(user);
+		access.require(user, Permission.RUN_POLLS);
 		PollView p = find(id).orElseThrow(() -> UserFacingException.notFound("poll.notFound"));
 		PollResults r = tally(p);
 		java.util.TreeMap<LocalDate, long[]> days = new java.util.TreeMap<>();
@@ -351,7 +355,7 @@ public class PollService {
 	}
 
 	public Fraud fraud(DvkUser user, long id) {
-		requireStaff(user);
+		access.require(user, Permission.RUN_POLLS);
 		find(id).orElseThrow(() -> UserFacingException.notFound("poll.notFound"));
 		return new Fraud(counts(polls.countsBy(id, "ip_hash", 20)), counts(polls.countsBy(id, "subnet_hash", 20)),
 				counts(polls.countsByMinute(id, 20)),
@@ -385,7 +389,7 @@ public class PollService {
 	 * exports), tallies leave them out, and the action is audited.
 	 */
 	public int voidBallots(DvkUser user, long id, VoidGroup group, String hash, String reason) {
-		requireStaff(user);
+		access.require(user, Permission.RUN_POLLS);
 		PollView p = find(id).orElseThrow(() -> UserFacingException.notFound("poll.notFound"));
 		String why = reason == null ? "" : VietnameseText.clean(reason);
 		if (VietnameseText.isBlank(why) || why.length() > 300) {
@@ -423,7 +427,7 @@ public class PollService {
 	/** Results for this caller: empty when they may not see them yet (staff always may). */
 	public Optional<PollResults> results(DvkUser user, long id) {
 		PollView p = find(id).orElseThrow(() -> UserFacingException.notFound("poll.notFound"));
-		if (!isStaff(user) && !p.resultsPublicAt(Instant.now())) {
+		if (!access.allows(user, Permission.RUN_POLLS) && !p.resultsPublicAt(Instant.now())) {
 			return Optional.empty();
 		}
 		return Optional.of(results.get(id, k -> tally(p)));
@@ -553,10 +557,5 @@ public class PollService {
 				r.ipLimitPerMinute(), r.closedAt(), options);
 	}
 
-	private static void requireStaff(DvkUser user) {
-		if (!isStaff(user)) {
-			throw new AccessDeniedException("poll staff");
-		}
-	}
 
 }

@@ -12,7 +12,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.access.prepost.PreAuthorize;
+
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -80,7 +80,7 @@ public class Catalogues {
 	}
 
 	@Transactional
-	@PreAuthorize("hasRole('ADMIN')")
+	@vn.dvk.account.Requires(vn.dvk.account.Permission.MANAGE_CATALOGUES)
 	public CatalogueEntry save(CatalogueEntry entry) {
 		if (!List.of(CatalogueEntry.FIELD, CatalogueEntry.FOCUS_AREA, CatalogueEntry.MOVEMENT)
 			.contains(entry.listKind())) {

@@ -1,5 +1,7 @@
 package vn.dvk.registry;
 
+import vn.dvk.account.Permission;
+
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.Timestamp;
@@ -135,7 +137,7 @@ public class RegistryService {
 		if (!access.canChange(user, ownership(m))) {
 			return false;
 		}
-		return isStaff(user) || m.status().isEditableByOfficer();
+		return access.allows(user, Permission.REVIEW_MODELS) || m.status().isEditableByOfficer();
 	}
 
 	/** Whether the user may add result updates and evidence of results (not the registration content). */
@@ -143,8 +145,24 @@ public class RegistryService {
 		return access.canChange(user, ownership(m)) && (m.status().isRecognized() || canChange(user, m));
 	}
 
-	public static boolean isStaff(DvkUser user) {
-		return user != null && user.hasAnyRole(Role.ADMIN, Role.PROVINCE_STAFF);
+
+	/**
+	 * A model for its edit form: refused (403) outside the user's scope or rights, or with a conflict (409) once its
+	 * status locks the registration for the user.
+	 */
+	public ModelView forEditing(DvkUser user, long id) {
+		ModelView current = get(user, id);
+		if (!canChange(user, current)) {
+			throw current.status().isEditableByOfficer() || access.allows(user, Permission.REVIEW_MODELS)
+					|| !access.canChange(user, ownership(current)) ? new AccessDeniedException("registry")
+							: UserFacingException.conflict("registry.edit.locked");
+		}
+		return current;
+	}
+
+	/** Whether the user reviews registrations (returns, recognizes, links replications). */
+	public boolean reviews(DvkUser user) {
+		return access.allows(user, Permission.REVIEW_MODELS);
 	}
 
 	/** Lists for back-office users: only models in their scope. */
@@ -239,7 +257,7 @@ public class RegistryService {
 	/** The replication tree the model belongs to, as the caller may see it (the public sees public models). */
 	public LineageNode lineage(DvkUser user, long id) {
 		LineageNode tree = lineage.tree(id);
-		if (user != null && isStaff(user)) {
+		if (user != null && access.allows(user, Permission.REVIEW_MODELS)) {
 			return tree;
 		}
 		LineageNode visible = prune(user, tree);
@@ -290,6 +308,7 @@ public class RegistryService {
 
 	@Transactional
 	public ModelView create(DvkUser user, ModelDraft draft) {
+		requireRegistrar(user);
 		Validated v = validate(draft, user);
 		Instant now = Instant.now();
 		String actor = actor(user);
@@ -302,11 +321,7 @@ public class RegistryService {
 
 	@Transactional
 	public ModelView update(DvkUser user, long id, int version, ModelDraft draft) {
-		ModelView current = get(user, id);
-		if (!canChange(user, current)) {
-			throw current.status().isEditableByOfficer() || isStaff(user) ? new AccessDeniedException("registry")
-					: UserFacingException.conflict("registry.edit.locked");
-		}
+		ModelView current = forEditing(user, id);
 		Validated v = validate(draft, user);
 		Instant now = Instant.now();
 		String actor = actor(user);
@@ -423,7 +438,7 @@ public class RegistryService {
 	@Transactional
 	public BulkResult bulk(DvkUser user, List<Long> ids, BulkAction action, String reason, RecognitionLevel level,
 			String decisionNumber, LocalDate decisionDate) {
-		if (!isStaff(user)) {
+		if (!access.allows(user, Permission.REVIEW_MODELS)) {
 			throw new AccessDeniedException("registry bulk");
 		}
 		if (ids == null || ids.isEmpty()) {
@@ -465,7 +480,7 @@ public class RegistryService {
 
 	private ModelView staffModel(DvkUser user, long id) {
 		ModelView m = get(user, id);
-		if (!isStaff(user) || !access.canChange(user, ownership(m))) {
+		if (!access.allows(user, Permission.REVIEW_MODELS) || !access.canChange(user, ownership(m))) {
 			throw new AccessDeniedException("registry staff");
 		}
 		return m;
@@ -556,7 +571,7 @@ public class RegistryService {
 		if (!access.canChange(user, ownership(m)) && !access.canView(user, ownership(m))) {
 			throw new AccessDeniedException("registry");
 		}
-		if (!isStaff(user) && !access.canChange(user, ownership(m))) {
+		if (!access.allows(user, Permission.REVIEW_MODELS) && !access.canChange(user, ownership(m))) {
 			throw new AccessDeniedException("registry");
 		}
 		if (VietnameseText.isBlank(body)) {
@@ -565,7 +580,7 @@ public class RegistryService {
 		if (body.strip().length() > 4000) {
 			throw UserFacingException.field("body", "validation.tooLong", 4000);
 		}
-		long commentId = addComment(id, actor(user), isStaff(user), body.strip());
+		long commentId = addComment(id, actor(user), access.allows(user, Permission.REVIEW_MODELS), body.strip());
 		return comments(user, id).stream().filter(c -> c.id() == commentId).findFirst().orElseThrow();
 	}
 
@@ -630,10 +645,8 @@ public class RegistryService {
 
 	// --- import and export --------------------------------------------------------------------------------
 
-	private static void requireRegistrar(DvkUser user) {
-		if (user == null || !user.hasAnyRole(Role.ADMIN, Role.PROVINCE_STAFF, Role.OFFICER)) {
-			throw new AccessDeniedException("registry import");
-		}
+	private void requireRegistrar(DvkUser user) {
+		access.require(user, Permission.REGISTER_MODELS);
 	}
 
 	/**

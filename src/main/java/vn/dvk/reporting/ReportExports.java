@@ -52,7 +52,7 @@ public class ReportExports {
 	}
 
 	public Content content(DvkUser user, LocalDate from, LocalDate to) {
-		List<MonitoringService.LaggingUnit> lagging = ReportService.canSeeLagging(user)
+		List<MonitoringService.LaggingUnit> lagging = reports.canSeeLagging(user)
 				? monitoring.lagging(user, to.getYear()) : List.of();
 		return new Content(from, to, reports.summary(user, from, to, ReportService.GroupBy.FIELD, VI),
 				reports.recognizedByLevel(user, from, to, ReportService.GroupBy.FIELD),
@@ -80,7 +80,7 @@ public class ReportExports {
 			section(x, "II. THEO ĐỊA BÀN", "Xã, phường, đặc khu", c.byLocality());
 			section(x, "III. THEO ĐỊA BÀN, ĐỐI TƯỢNG TRỌNG TÂM", "Địa bàn, đối tượng", c.byFocusArea());
 			section(x, "IV. THEO CƠ QUAN, ĐƠN VỊ", "Cơ quan, đơn vị", c.byOrganization());
-			if (ReportService.canSeeLagging(user)) {
+			if (reports.canSeeLagging(user)) {
 				x.row(List.of());
 				x.headerRow(List.of("V. ĐƠN VỊ CẦN ĐÔN ĐỐC (NĂM " + to.getYear() + ")"));
 				x.headerRow(List.of("Cơ quan, đơn vị", "Địa bàn", "Lý do"));
@@ -109,7 +109,7 @@ public class ReportExports {
 		v.put("site", site);
 		v.put("place", site.place());
 		v.put("today", LocalDate.now(vn.dvk.registry.RegistryFigures.ZONE));
-		v.put("showLagging", ReportService.canSeeLagging(user));
+		v.put("showLagging", reports.canSeeLagging(user));
 		List<String[]> lagging = new ArrayList<>();
 		c.lagging().forEach(u -> lagging.add(new String[] { u.name(), u.locality(), reasons(u) }));
 		v.put("laggingRows", lagging);

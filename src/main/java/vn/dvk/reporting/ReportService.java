@@ -1,5 +1,7 @@
 package vn.dvk.reporting;
 
+import vn.dvk.account.Permission;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -185,8 +187,9 @@ public class ReportService {
 				organizations, plans[0], plans[1], due, filed, onTime, lagging);
 	}
 
-	public static boolean canSeeLagging(DvkUser user) {
-		return user != null && user.hasAnyRole(Role.ADMIN, Role.PROVINCE_STAFF);
+	/** Lagging units are the monitoring staff's to see. */
+	public boolean canSeeLagging(DvkUser user) {
+		return access.allows(user, Permission.RUN_MONITORING);
 	}
 
 	private RegistryFigures.Filter filter(DvkUser user, LocalDate from, LocalDate to, String phase, String field,
@@ -197,6 +200,7 @@ public class ReportService {
 		if (to.isBefore(from)) {
 			throw UserFacingException.field("to", "reporting.range.order");
 		}
+		access.require(user, Permission.READ_REPORTS);
 		ScopeFilter scope = access.filterFor(user);
 		if (scope instanceof ScopeFilter.Nothing) {
 			throw new AccessDeniedException("reports");

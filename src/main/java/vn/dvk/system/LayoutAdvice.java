@@ -18,9 +18,27 @@ class LayoutAdvice {
 
 	private final vn.dvk.account.NotificationService notifications;
 
-	LayoutAdvice(SiteSettings site, vn.dvk.account.NotificationService notifications) {
+	private final vn.dvk.account.AccessPolicy policy;
+
+	LayoutAdvice(SiteSettings site, vn.dvk.account.NotificationService notifications,
+			vn.dvk.account.AccessPolicy policy) {
 		this.site = site;
 		this.notifications = notifications;
+		this.policy = policy;
+	}
+
+	/**
+	 * What the current user may do, by permission name ({@code ${can.RUN_APPRAISAL}}): pages show only the links
+	 * and buttons the access policy allows; the services refuse the rest anyway.
+	 */
+	@ModelAttribute("can")
+	java.util.Map<String, Boolean> can(Authentication authentication) {
+		DvkUser user = currentUser(authentication);
+		java.util.Map<String, Boolean> can = new java.util.HashMap<>();
+		for (vn.dvk.account.Permission p : vn.dvk.account.Permission.values()) {
+			can.put(p.name(), user != null && policy.allows(user, p));
+		}
+		return can;
 	}
 
 	/** The bell's count in the back office's header (unread notifications of the logged-in user). */
@@ -68,6 +86,7 @@ class LayoutAdvice {
 	/** For exception handlers, whose models Spring does not fill with the attributes above. */
 	void populate(org.springframework.ui.Model model, HttpServletRequest request, Authentication authentication) {
 		model.addAttribute("site", site());
+		model.addAttribute("can", can(authentication));
 		model.addAttribute("currentUser", currentUser(authentication, request));
 		model.addAttribute("currentPath", currentPath(request));
 		model.addAttribute("currentQuery", currentQuery(request));

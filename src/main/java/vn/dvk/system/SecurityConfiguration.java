@@ -24,8 +24,8 @@ import org.springframework.security.web.authentication.AuthenticationFailureHand
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
-import vn.dvk.account.DvkUser;
-import vn.dvk.account.Role;
+import vn.dvk.account.AccessPolicy;
+import vn.dvk.account.Permission;
 import vn.dvk.shared.ApiErrors;
 
 /**
@@ -46,10 +46,56 @@ class SecurityConfiguration {
 			+ "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
 			+ "frame-ancestors 'self'";
 
-	private static final String[] STAFF = java.util.Arrays.stream(Role.values())
-		.filter(Role::isStaff)
-		.map(Role::name)
-		.toArray(String[]::new);
+	/** {@link vn.dvk.account.Requires} names a permission, which {@code @PreAuthorize} receives as text. */
+	@Bean
+	static org.springframework.security.core.annotation.AnnotationTemplateExpressionDefaults templateDefaults() {
+		return new org.springframework.security.core.annotation.AnnotationTemplateExpressionDefaults();
+	}
+
+	/**
+	 * Back-office areas whose every page needs one permission (the services check it again on every change):
+	 * the pages of an area show its lists and forms, which only the holders may use.
+	 */
+	static final java.util.Map<String, Permission> AREAS = java.util.Map.ofEntries(
+			java.util.Map.entry("/quan-tri/nguoi-dung", Permission.MANAGE_USERS),
+			java.util.Map.entry("/quan-tri/don-vi-hanh-chinh", Permission.MANAGE_UNITS),
+			java.util.Map.entry("/quan-tri/co-quan-don-vi", Permission.MANAGE_UNITS),
+			java.util.Map.entry("/quan-tri/loai-co-quan", Permission.MANAGE_UNITS),
+			java.util.Map.entry("/quan-tri/danh-muc-mo-hinh", Permission.MANAGE_CATALOGUES),
+			java.util.Map.entry("/quan-tri/nhat-ky", Permission.READ_AUDIT),
+			java.util.Map.entry("/quan-tri/thong-ke-truy-cap", Permission.READ_VISIT_STATISTICS),
+			java.util.Map.entry("/quan-tri/binh-chon", Permission.RUN_POLLS),
+			java.util.Map.entry("/quan-tri/don-doc", Permission.RUN_MONITORING),
+			java.util.Map.entry("/quan-tri/van-ban", Permission.RUN_MONITORING),
+			java.util.Map.entry("/quan-tri/tin-tuc/chuyen-muc", Permission.MANAGE_NEWS_CATEGORIES),
+			java.util.Map.entry("/quan-tri/tin-tuc", Permission.WRITE_NEWS),
+			java.util.Map.entry("/quan-tri/bieu-duong", Permission.PROPOSE_FOR_COMMENDATION),
+			java.util.Map.entry("/quan-tri/bao-cao", Permission.READ_REPORTS),
+			java.util.Map.entry("/quan-tri/bang-dieu-khien", Permission.READ_REPORTS),
+			java.util.Map.entry("/quan-tri/mo-hinh/nhap", Permission.REGISTER_MODELS),
+			java.util.Map.entry("/quan-tri/mo-hinh", Permission.BROWSE_MODELS));
+
+	/** The permission of the longest area the request's path lies in, or null. */
+	static Permission area(HttpServletRequest request) {
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		Permission found = null;
+		int longest = -1;
+		for (java.util.Map.Entry<String, Permission> e : AREAS.entrySet()) {
+			String a = e.getKey();
+			if ((path.equals(a) || path.startsWith(a + "/") || path.startsWith(a + ".")) && a.length() > longest) {
+				found = e.getValue();
+				longest = a.length();
+			}
+		}
+		return found;
+	}
+
+	/** A URL rule that asks the access policy. */
+	private static org.springframework.security.authorization.AuthorizationManager<org.springframework.security.web.access.intercept.RequestAuthorizationContext> may(
+			AccessPolicy policy, Permission permission) {
+		return (authentication, context) -> new org.springframework.security.authorization.AuthorizationDecision(
+				policy.allows(authentication.get(), permission));
+	}
 
 	/**
 	 * No timing of every security filter, authentication and authorization: nothing reads those metrics, and they
@@ -62,13 +108,15 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain apiChain(HttpSecurity http, ApiErrors errors) throws Exception {
+	SecurityFilterChain apiChain(HttpSecurity http, ApiErrors errors, AccessPolicy policy) throws Exception {
 		http.securityMatcher("/api/**")
 			.authorizeHttpRequests(a -> a.requestMatchers(HttpMethod.GET, "/api/v1/localities", "/api/v1/localities/**",
 					"/api/v1/organizations", "/api/v1/organizations/**", "/api/v1/models", "/api/v1/models/**",
 					"/api/v1/news", "/api/v1/news/*", "/api/v1/stats/visitors", "/api/v1/polls/active", "/api/v1/polls/*/challenge", "/api/v1/commendations", "/api/v1/commendations/*",
 					"/api/v1/polls/*/results", "/api/v1/documents", "/api/v1/open-data/**", "/api/v1/contests", "/api/v1/contests/*/results")
 				.permitAll()
+				.requestMatchers("/api/v1/admin/**")
+				.access(may(policy, Permission.BACKUP))
 				// Voting in OPEN polls needs no account; the service checks each poll's rule.
 				.requestMatchers(HttpMethod.POST, "/api/v1/polls/*/votes")
 				.permitAll()
@@ -93,23 +141,26 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain webChain(HttpSecurity http, SecuritySettings settings, UserDetailsService users)
-			throws Exception {
+	SecurityFilterChain webChain(HttpSecurity http, SecuritySettings settings, UserDetailsService users,
+			AccessPolicy policy) throws Exception {
 		http.authorizeHttpRequests(a -> a.requestMatchers("/actuator/health", "/actuator/health/**")
 			.permitAll()
 			.requestMatchers("/actuator/**")
 			.denyAll()
 			.requestMatchers("/swagger-ui/**", "/swagger-ui.html")
-			.hasAnyRole(Role.ADMIN.name(), Role.PROVINCE_STAFF.name())
+			.access(may(policy, Permission.READ_API_DOCS))
+			.requestMatchers(request -> area(request) != null)
+			.access((authentication, context) -> new org.springframework.security.authorization.AuthorizationDecision(
+					policy.allows(authentication.get(), area(context.getRequest()))))
 			.requestMatchers("/quan-tri/**")
-			.hasAnyRole(STAFF)
+			.access(may(policy, Permission.BACK_OFFICE))
 			.requestMatchers("/tai-khoan/**")
 			.authenticated()
 			.anyRequest()
 			.permitAll())
 			.formLogin(f -> f.loginPage(LOGIN)
 				.loginProcessingUrl(LOGIN)
-				.successHandler(successHandler())
+				.successHandler(successHandler(policy))
 				.failureHandler(failureHandler())
 				.permitAll())
 			.logout(l -> l.logoutUrl("/dang-xuat").logoutSuccessUrl(LOGIN + "?logout").deleteCookies("DVK_SESSION"))
@@ -127,12 +178,12 @@ class SecurityConfiguration {
 	}
 
 	/** Back-office users land on the dashboard, citizens on the home page; a saved request wins over both. */
-	private static SavedRequestAwareAuthenticationSuccessHandler successHandler() {
+	private static SavedRequestAwareAuthenticationSuccessHandler successHandler(AccessPolicy policy) {
 		SavedRequestAwareAuthenticationSuccessHandler handler = new SavedRequestAwareAuthenticationSuccessHandler() {
 			@Override
 			protected String determineTargetUrl(HttpServletRequest request, HttpServletResponse response,
 					Authentication authentication) {
-				boolean staff = authentication.getPrincipal() instanceof DvkUser user && user.isStaff();
+				boolean staff = policy.allows(authentication, Permission.BACK_OFFICE);
 				return staff ? "/quan-tri" : "/";
 			}
 		};

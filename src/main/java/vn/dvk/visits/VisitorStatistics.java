@@ -8,7 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.security.access.prepost.PreAuthorize;
+
 import org.springframework.stereotype.Service;
 
 import vn.dvk.shared.AuditLog;
@@ -104,7 +104,17 @@ public class VisitorStatistics {
 		return settingsStore.get(STARTING_TOTAL).map(Long::parseLong).orElse(0L);
 	}
 
-	@PreAuthorize("hasRole('ADMIN')")
+	/** The starting figure as typed ("80.000.000", "80,000,000" or "80000000"). */
+	@vn.dvk.account.Requires(vn.dvk.account.Permission.SET_VISIT_BASELINE)
+	public void setStartingTotal(String typed) {
+		String digits = typed == null ? "" : typed.replace(".", "").replace(",", "").replace(" ", "").strip();
+		if (!digits.matches("\\d{1,13}")) {
+			throw UserFacingException.field("startingTotal", "visits.startingTotal.invalid");
+		}
+		setStartingTotal(Long.parseLong(digits));
+	}
+
+	@vn.dvk.account.Requires(vn.dvk.account.Permission.SET_VISIT_BASELINE)
 	public void setStartingTotal(long value) {
 		if (value < 0 || value > 1_000_000_000_000L) {
 			throw UserFacingException.field("startingTotal", "visits.startingTotal.invalid");

@@ -1,5 +1,7 @@
 package vn.dvk.account.web;
 
+import vn.dvk.account.AccessPolicy;
+
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -18,18 +20,21 @@ import vn.dvk.shared.Texts;
 @Controller
 class NotificationController {
 
+	private final AccessPolicy access;
+
 	private final NotificationService notifications;
 
 	private final Texts texts;
 
-	NotificationController(NotificationService notifications, Texts texts) {
+	NotificationController(NotificationService notifications, Texts texts, AccessPolicy access) {
+		this.access = access;
 		this.notifications = notifications;
 		this.texts = texts;
 	}
 
 	@GetMapping("/tai-khoan/thong-bao")
 	String list(@AuthenticationPrincipal DvkUser user, @RequestParam(defaultValue = "0") int page, Model model) {
-		model.addAttribute("layout", user.isStaff() ? "fragments/admin-layout" : "fragments/public-layout");
+		model.addAttribute("layout", access.allows(user, vn.dvk.account.Permission.BACK_OFFICE) ? "fragments/admin-layout" : "fragments/public-layout");
 		model.addAttribute("result", notifications.list(user.id(), new PageResult.Request(Math.max(0, page), 30)));
 		model.addAttribute("frequency", notifications.emailFrequency(user.id()));
 		model.addAttribute("frequencies", NotificationService.EmailFrequency.values());

@@ -1,5 +1,7 @@
 package vn.dvk.account.web;
 
+import vn.dvk.account.AccessPolicy;
+
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -17,11 +19,14 @@ import vn.dvk.shared.UserFacingException;
 @Controller
 class PasswordController {
 
+	private final AccessPolicy access;
+
 	private final AccountService accounts;
 
 	private final Texts texts;
 
-	PasswordController(AccountService accounts, Texts texts) {
+	PasswordController(AccountService accounts, Texts texts, AccessPolicy access) {
+		this.access = access;
 		this.accounts = accounts;
 		this.texts = texts;
 	}
@@ -53,7 +58,7 @@ class PasswordController {
 	}
 
 	private String page(Authentication auth, Model model) {
-		boolean staff = auth.getPrincipal() instanceof DvkUser user && user.isStaff();
+		boolean staff = access.allows(auth, vn.dvk.account.Permission.BACK_OFFICE);
 		model.addAttribute("layout", staff ? "fragments/admin-layout" : "fragments/public-layout");
 		model.addAttribute("minLength", accounts.passwordMinLength());
 		return "account/password";

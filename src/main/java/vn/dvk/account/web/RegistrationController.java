@@ -1,5 +1,7 @@
 package vn.dvk.account.web;
 
+import vn.dvk.account.AccessPolicy;
+
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -22,11 +24,14 @@ import vn.dvk.shared.UserFacingException;
 @Controller
 class RegistrationController {
 
+	private final AccessPolicy access;
+
 	private final CitizenService citizens;
 
 	private final Texts texts;
 
-	RegistrationController(CitizenService citizens, Texts texts) {
+	RegistrationController(CitizenService citizens, Texts texts, AccessPolicy access) {
+		this.access = access;
 		this.citizens = citizens;
 		this.texts = texts;
 	}
@@ -132,7 +137,7 @@ class RegistrationController {
 	String status(@AuthenticationPrincipal DvkUser user, Model model) {
 		model.addAttribute("status", citizens.status(user.id()).orElse(null));
 		model.addAttribute("hours", Math.max(1, citizens.linkLifetime().toHours()));
-		model.addAttribute("layout", user.isStaff() ? "fragments/admin-layout" : "fragments/public-layout");
+		model.addAttribute("layout", access.allows(user, vn.dvk.account.Permission.BACK_OFFICE) ? "fragments/admin-layout" : "fragments/public-layout");
 		return "account/verification";
 	}
 

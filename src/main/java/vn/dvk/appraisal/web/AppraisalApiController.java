@@ -4,13 +4,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import vn.dvk.account.DvkUser;
 import vn.dvk.appraisal.AppraisalService;
 
 /** Appraisal rounds and their results as JSON (staff and appraisers: the API chain requires a login). */
@@ -28,17 +31,19 @@ class AppraisalApiController {
 	record Item(long id, String name, AppraisalService.Level level, String status) {
 	}
 
-	@Operation(summary = "Các đợt thẩm định")
+	@Operation(summary = "Các đợt thẩm định người dùng được xem (cán bộ Ban: mọi đợt; thành viên hội đồng: đợt của mình)")
 	@GetMapping
-	Map<String, List<Item>> list() {
-		return Map.of("items",
-				appraisals.rounds().stream().map(r -> new Item(r.id(), r.name(), r.level(), r.status())).toList());
+	Map<String, Object> list(@AuthenticationPrincipal DvkUser user, @RequestParam(defaultValue = "0") int page) {
+		vn.dvk.shared.PageResult<AppraisalService.Round> rounds = appraisals.rounds(user,
+				new vn.dvk.shared.PageResult.Request(Math.max(0, page), vn.dvk.shared.PageResult.DEFAULT_SIZE));
+		return Map.of("items", rounds.items().stream().map(r -> new Item(r.id(), r.name(), r.level(), r.status())).toList(),
+				"total", rounds.total(), "page", rounds.page());
 	}
 
 	@Operation(summary = "Kết quả một đợt: ba cách tổng hợp điểm, thứ hạng theo cách được chọn, quyết định")
 	@GetMapping("/{id}/results")
-	Map<String, Object> results(@PathVariable long id) {
-		AppraisalService.Results r = appraisals.results(id);
+	Map<String, Object> results(@AuthenticationPrincipal DvkUser user, @PathVariable long id) {
+		AppraisalService.Results r = appraisals.results(user, id);
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("roundId", id);
 		body.put("decidingMethod", r.round().decidingMethod());

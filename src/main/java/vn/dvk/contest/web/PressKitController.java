@@ -3,7 +3,6 @@ package vn.dvk.contest.web;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -40,7 +39,6 @@ class PressKitController {
 		model.addAttribute("result", kit.list(q, recommended, new PageResult.Request(Math.max(0, page), 12)));
 		model.addAttribute("q", q);
 		model.addAttribute("recommendedOnly", recommended);
-		model.addAttribute("staff", ContestService.isStaff(user));
 		return "contest/press";
 	}
 
@@ -55,7 +53,6 @@ class PressKitController {
 	}
 
 	@PostMapping("/quan-tri/bao-chi/{modelId}")
-	@PreAuthorize("hasAnyRole('ADMIN','PROVINCE_STAFF')")
 	String recommend(@AuthenticationPrincipal DvkUser user, @PathVariable long modelId,
 			@RequestParam(defaultValue = "true") boolean recommend, @RequestParam(required = false) String note,
 			RedirectAttributes redirect) {

@@ -2,7 +2,6 @@ package vn.dvk.account.web.admin;
 
 import java.util.List;
 
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -31,7 +30,6 @@ import vn.dvk.shared.UserFacingException;
 /** Administrators manage accounts: list, create, edit roles and scope, reset password, enable, unlock. */
 @Controller
 @RequestMapping("/quan-tri/nguoi-dung")
-@PreAuthorize("hasRole('ADMIN')")
 class UserAdminController {
 
 	private final AccountService accounts;

@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -27,7 +26,6 @@ import vn.dvk.shared.UserFacingException;
 /** Staff prepare conferences and decide nominations; officers propose their organizations' recognized models. */
 @Controller
 @RequestMapping("/quan-tri/bieu-duong")
-@PreAuthorize("hasAnyRole('ADMIN','PROVINCE_STAFF','OFFICER')")
 class CommendationAdminController {
 
 	private final CommendationService commendations;
@@ -55,12 +53,10 @@ class CommendationAdminController {
 			.conferences(new PageResult.Request(Math.max(0, page), PageResult.DEFAULT_SIZE));
 		model.addAttribute("result", result);
 		model.addAttribute("conferences", result.items());
-		model.addAttribute("staff", CommendationService.isStaff(user));
 		return "commendation/admin/list";
 	}
 
 	@PostMapping
-	@PreAuthorize("hasAnyRole('ADMIN','PROVINCE_STAFF')")
 	String create(@AuthenticationPrincipal DvkUser user, @RequestParam String name,
 			@RequestParam(required = false) String phase, @RequestParam(required = false) LocalDate heldOn,
 			@RequestParam(required = false) String place, @RequestParam(required = false) String decisionNumber,
@@ -95,7 +91,6 @@ class CommendationAdminController {
 		model.addAttribute("scores", appraisals.latestScores(nominations.stream().map(CommendationService.Nomination::modelId).toList()));
 		model.addAttribute("fieldNames", catalogues.names(vn.dvk.registry.CatalogueEntry.FIELD,
 				org.springframework.context.i18n.LocaleContextHolder.getLocale()));
-		model.addAttribute("staff", CommendationService.isStaff(user));
 		model.addAttribute("candidates", registry
 			.list(user, new ModelQuery(null, null, null, null, null, ModelStatus.RECOGNIZED_STATES, null, null, null),
 					new PageResult.Request(0, 200))
@@ -105,7 +100,6 @@ class CommendationAdminController {
 
 	/** Adds an award form ({@code form} absent) or changes one: name and quota. */
 	@PostMapping("/{id}/hinh-thuc")
-	@PreAuthorize("hasAnyRole('ADMIN','PROVINCE_STAFF')")
 	String saveAwardForm(@AuthenticationPrincipal DvkUser user, @PathVariable long id,
 			@RequestParam(required = false) Long form, @RequestParam(required = false) String name,
 			@RequestParam(required = false) String quota, @RequestParam(required = false) String action,
@@ -134,7 +128,6 @@ class CommendationAdminController {
 	}
 
 	@GetMapping("/{id}/{what:giay-khen\\.zip|danh-sach\\.xlsx|danh-sach\\.pdf}")
-	@PreAuthorize("hasAnyRole('ADMIN','PROVINCE_STAFF')")
 	void output(@AuthenticationPrincipal DvkUser user, @PathVariable long id, @PathVariable String what,
 			jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
 		java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
@@ -163,14 +156,9 @@ class CommendationAdminController {
 			@RequestParam long awardFormId, @RequestParam(required = false) String achievement,
 			RedirectAttributes redirect) {
 		try {
-			if (CommendationService.isStaff(user)) {
-				commendations.nominate(user, id, modelId, awardFormId, achievement);
-				redirect.addFlashAttribute("success", texts.get("commendation.admin.nominated"));
-			}
-			else {
-				commendations.propose(user, id, modelId, awardFormId, achievement);
-				redirect.addFlashAttribute("success", texts.get("commendation.admin.proposed"));
-			}
+			boolean nominated = commendations.nominateOrPropose(user, id, modelId, awardFormId, achievement);
+			redirect.addFlashAttribute("success",
+					texts.get(nominated ? "commendation.admin.nominated" : "commendation.admin.proposed"));
 		}
 		catch (UserFacingException ex) {
 			redirect.addFlashAttribute("failure", texts.get(ex));
@@ -179,7 +167,6 @@ class CommendationAdminController {
 	}
 
 	@PostMapping("/{id}/de-cu/{nomination}")
-	@PreAuthorize("hasAnyRole('ADMIN','PROVINCE_STAFF')")
 	String decide(@AuthenticationPrincipal DvkUser user, @PathVariable long id, @PathVariable long nomination,
 			@RequestParam String action, @RequestParam(required = false) String reason, RedirectAttributes redirect) {
 		try {

@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -62,13 +61,11 @@ class ContestAdminController {
 			.contests(new vn.dvk.shared.PageResult.Request(Math.max(0, page), vn.dvk.shared.PageResult.DEFAULT_SIZE));
 		model.addAttribute("result", result);
 		model.addAttribute("contests", result.items());
-		model.addAttribute("staff", ContestService.isStaff(user));
 		model.addAttribute("myRounds", contests.roundsOf(user));
 		return "contest/admin/list";
 	}
 
 	@PostMapping
-	@PreAuthorize("hasAnyRole('ADMIN','PROVINCE_STAFF')")
 	String create(@AuthenticationPrincipal DvkUser user, @RequestParam String name,
 			@RequestParam(required = false) String rules, @RequestParam(required = false) String phase,
 			@RequestParam(required = false) LocalDate publishedFrom, @RequestParam(required = false) LocalDate publishedTo,
@@ -97,7 +94,7 @@ class ContestAdminController {
 	@GetMapping("/{id}")
 	String contest(@AuthenticationPrincipal DvkUser user, @PathVariable long id,
 			@RequestParam(defaultValue = "0") int page, Model model) {
-		boolean staff = ContestService.isStaff(user);
+		boolean staff = contests.runs(user);
 		model.addAttribute("c", contests.contest(id));
 		model.addAttribute("staff", staff);
 		List<ContestRecords.Entry> all = staff ? contests.entries(id) : contests.entriesOf(user, id);
@@ -154,7 +151,6 @@ class ContestAdminController {
 	}
 
 	@PostMapping("/tac-pham/{entry}/hop-le")
-	@PreAuthorize("hasAnyRole('ADMIN','PROVINCE_STAFF')")
 	String eligibility(@AuthenticationPrincipal DvkUser user, @PathVariable long entry, @RequestParam String action,
 			@RequestParam(required = false) String reason, RedirectAttributes redirect) {
 		long contest = contests.entry(entry).contestId();
@@ -165,7 +161,6 @@ class ContestAdminController {
 	}
 
 	@PostMapping("/{id}/vong")
-	@PreAuthorize("hasAnyRole('ADMIN','PROVINCE_STAFF')")
 	String addRound(@AuthenticationPrincipal DvkUser user, @PathVariable long id, @RequestParam ContestRecords.Stage stage,
 			@RequestParam(required = false) String name, @RequestParam(required = false) LocalDate startsOn,
 			@RequestParam(required = false) LocalDate endsOn, @RequestParam(required = false) Long templateId,
@@ -179,7 +174,6 @@ class ContestAdminController {
 
 	/** The forwarding package for a higher-level contest: the ticked entries' list (XLSX) and files, zipped. */
 	@GetMapping("/{id}/chuyen-tiep.zip")
-	@PreAuthorize("hasAnyRole('ADMIN','PROVINCE_STAFF')")
 	void forward(@AuthenticationPrincipal DvkUser user, @PathVariable long id,
 			@RequestParam(name = "entry", required = false) List<Long> entries,
 			jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
@@ -193,7 +187,6 @@ class ContestAdminController {
 	}
 
 	@PostMapping("/{id}/cong-bo")
-	@PreAuthorize("hasAnyRole('ADMIN','PROVINCE_STAFF')")
 	String publish(@AuthenticationPrincipal DvkUser user, @PathVariable long id,
 			@RequestParam(defaultValue = "false") boolean confirm, RedirectAttributes redirect) {
 		return act(redirect, "/quan-tri/cuoc-thi/" + id, () -> {
@@ -209,7 +202,7 @@ class ContestAdminController {
 			@RequestParam(defaultValue = "3") int top, @RequestParam(required = false) Double threshold, Model model) {
 		ContestRecords.Round round = contests.round(roundId);
 		Map<Long, String> jurors = contests.jurors(roundId);
-		boolean staff = ContestService.isStaff(user);
+		boolean staff = contests.runs(user);
 		if (!staff && !jurors.containsKey(user.id())) {
 			throw new org.springframework.security.access.AccessDeniedException("not on this jury");
 		}
@@ -257,19 +250,15 @@ class ContestAdminController {
 	}
 
 	@PostMapping("/vong/{roundId}/giam-khao")
-	@PreAuthorize("hasAnyRole('ADMIN','PROVINCE_STAFF')")
 	String addJuror(@AuthenticationPrincipal DvkUser user, @PathVariable long roundId, @RequestParam String username,
 			@RequestParam(required = false) String outlet, RedirectAttributes redirect) {
 		return act(redirect, "/quan-tri/cuoc-thi/vong/" + roundId, () -> {
-			UserView juror = accounts.findByUsername(username.strip())
-				.orElseThrow(() -> UserFacingException.badRequest("contest.juror.unknown", username));
-			contests.addJuror(user, roundId, juror.id(), outlet);
+			UserView juror = contests.addJuror(user, roundId, username, outlet);
 			return texts.get("contest.juror.added", juror.fullName());
 		});
 	}
 
 	@PostMapping("/vong/{roundId}/vao-chung-khao")
-	@PreAuthorize("hasAnyRole('ADMIN','PROVINCE_STAFF')")
 	String advance(@AuthenticationPrincipal DvkUser user, @PathVariable long roundId,
 			@RequestParam(name = "entry", required = false) List<Long> entries, RedirectAttributes redirect) {
 		return act(redirect, "/quan-tri/cuoc-thi/vong/" + roundId, () -> texts.get("contest.advanced",
@@ -277,7 +266,6 @@ class ContestAdminController {
 	}
 
 	@PostMapping("/vong/{roundId}/giai/{entry}")
-	@PreAuthorize("hasAnyRole('ADMIN','PROVINCE_STAFF')")
 	String award(@AuthenticationPrincipal DvkUser user, @PathVariable long roundId, @PathVariable long entry,
 			@RequestParam(required = false) Long prizeId, RedirectAttributes redirect) {
 		return act(redirect, "/quan-tri/cuoc-thi/vong/" + roundId, () -> {

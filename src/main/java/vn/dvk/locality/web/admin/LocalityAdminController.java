@@ -8,7 +8,6 @@ import java.util.List;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -41,7 +40,6 @@ import vn.dvk.shared.VietnameseFormats;
  */
 @Controller
 @RequestMapping("/quan-tri/don-vi-hanh-chinh")
-@PreAuthorize("hasRole('ADMIN')")
 class LocalityAdminController {
 
 	static final String IMPORT_PURPOSE = "locality-import";

@@ -3,7 +3,6 @@ package vn.dvk.locality.web.admin;
 import java.util.List;
 import java.util.Locale;
 
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -31,7 +30,6 @@ import vn.dvk.shared.UserFacingException;
 /** Back office for agencies and organizations: list and search, add, edit, deactivate and reactivate. */
 @Controller
 @RequestMapping("/quan-tri/co-quan-don-vi")
-@PreAuthorize("hasRole('ADMIN')")
 class OrganizationAdminController {
 
 	private final OrganizationService organizations;

@@ -1,6 +1,5 @@
 package vn.dvk.news.web.admin;
 
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -19,7 +18,6 @@ import vn.dvk.shared.UserFacingException;
 /** News categories: add, rename, reorder, hide. */
 @Controller
 @RequestMapping("/quan-tri/tin-tuc/chuyen-muc")
-@PreAuthorize("hasAnyRole('ADMIN','PROVINCE_STAFF')")
 class NewsCategoryAdminController {
 
 	private final NewsService news;

@@ -2,7 +2,6 @@ package vn.dvk.planning.web.admin;
 
 import java.time.LocalDate;
 
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -22,7 +21,6 @@ import vn.dvk.shared.UserFacingException;
 /** Staff publish directive documents (number, date, title, summary, PDF). */
 @Controller
 @RequestMapping("/quan-tri/van-ban")
-@PreAuthorize("hasAnyRole('ADMIN','PROVINCE_STAFF')")
 class DocumentAdminController {
 
 	private final DirectiveService directives;

@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -74,8 +73,7 @@ class PlanningAdminController {
 		model.addAttribute("years", planning.years());
 		model.addAttribute("calendar", planning.calendar(y).orElse(null));
 		model.addAttribute("periods", planning.periods(y));
-		boolean staff = PlanningService.isStaff(user);
-		model.addAttribute("staff", staff);
+		boolean staff = planning.runs(user);
 		if (!staff && user.organizationId() != null) {
 			model.addAttribute("ownOrganization", organizations.find(user.organizationId()).orElse(null));
 			model.addAttribute("ownPlan", planning.plan(user, user.organizationId(), y).orElse(null));
@@ -97,7 +95,6 @@ class PlanningAdminController {
 	}
 
 	@PostMapping("/lich")
-	@PreAuthorize("hasAnyRole('ADMIN','PROVINCE_STAFF')")
 	String saveYear(@AuthenticationPrincipal DvkUser user, @RequestParam int year,
 			@RequestParam(required = false) LocalDate planDeadline, @RequestParam(required = false) Long directiveId,
 			RedirectAttributes redirect) {
@@ -108,7 +105,6 @@ class PlanningAdminController {
 	}
 
 	@PostMapping("/lich/ky")
-	@PreAuthorize("hasAnyRole('ADMIN','PROVINCE_STAFF')")
 	String savePeriod(@AuthenticationPrincipal DvkUser user, @RequestParam int year, @RequestParam String code,
 			@RequestParam String name, @RequestParam(required = false) LocalDate coversFrom,
 			@RequestParam(required = false) LocalDate coversTo, @RequestParam(required = false) LocalDate deadline,
@@ -142,8 +138,7 @@ class PlanningAdminController {
 		model.addAttribute("targets", targets);
 		model.addAttribute("fieldNames", catalogues.names(CatalogueEntry.FIELD, locale));
 		model.addAttribute("focusNames", catalogues.names(CatalogueEntry.FOCUS_AREA, locale));
-		model.addAttribute("files", PlanningService.files(user, organizationId));
-		model.addAttribute("staff", PlanningService.isStaff(user));
+		model.addAttribute("files", planning.files(user, organizationId));
 		return "planning/admin/plan";
 	}
 
@@ -175,7 +170,6 @@ class PlanningAdminController {
 	}
 
 	@PostMapping("/ke-hoach/{planId}/duyet")
-	@PreAuthorize("hasAnyRole('ADMIN','PROVINCE_STAFF')")
 	String reviewPlan(@AuthenticationPrincipal DvkUser user, @PathVariable long planId, @RequestParam String action,
 			@RequestParam(required = false) String comment, RedirectAttributes redirect) {
 		PlanningService.Plan p = planning.plan(user, planId);
@@ -205,8 +199,7 @@ class PlanningAdminController {
 		model.addAttribute("stored", stored);
 		model.addAttribute("measures", PlanningService.Measure.values());
 		model.addAttribute("fieldNames", catalogues.names(CatalogueEntry.FIELD, LocaleContextHolder.getLocale()));
-		model.addAttribute("files", PlanningService.files(user, organizationId));
-		model.addAttribute("staff", PlanningService.isStaff(user));
+		model.addAttribute("files", planning.files(user, organizationId));
 		return "planning/admin/report";
 	}
 
@@ -240,7 +233,6 @@ class PlanningAdminController {
 	}
 
 	@PostMapping("/bao-cao/{reportId}/duyet")
-	@PreAuthorize("hasAnyRole('ADMIN','PROVINCE_STAFF')")
 	String reviewReport(@AuthenticationPrincipal DvkUser user, @PathVariable long reportId, @RequestParam String action,
 			@RequestParam(required = false) String comment, RedirectAttributes redirect) {
 		try {

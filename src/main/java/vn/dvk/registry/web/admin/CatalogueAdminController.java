@@ -2,7 +2,6 @@ package vn.dvk.registry.web.admin;
 
 import java.util.List;
 
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,7 +18,6 @@ import vn.dvk.shared.UserFacingException;
 /** The registry's configurable lists: fields, focus areas and linked movements. */
 @Controller
 @RequestMapping("/quan-tri/danh-muc-mo-hinh")
-@PreAuthorize("hasRole('ADMIN')")
 class CatalogueAdminController {
 
 	static final List<String> KINDS = List.of(CatalogueEntry.FIELD, CatalogueEntry.FOCUS_AREA,
@@ -37,7 +35,7 @@ class CatalogueAdminController {
 	@GetMapping
 	String list(@RequestParam(required = false) String kind, @RequestParam(required = false) String edit,
 			Model model) {
-		String listKind = KINDS.contains(kind) ? kind : CatalogueEntry.FIELD;
+		String listKind = kind != null && KINDS.contains(kind) ? kind : CatalogueEntry.FIELD;
 		model.addAttribute("kinds", KINDS);
 		model.addAttribute("kind", listKind);
 		model.addAttribute("entries", catalogues.all(listKind));

@@ -14,7 +14,6 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -64,7 +63,6 @@ import vn.dvk.shared.VietnameseNumbers;
  */
 @Controller
 @RequestMapping("/quan-tri/mo-hinh")
-@PreAuthorize("hasAnyRole('ADMIN','PROVINCE_STAFF','OFFICER','APPRAISER','JURY')")
 class ModelAdminController {
 
 	private final RegistryService registry;
@@ -123,7 +121,6 @@ class ModelAdminController {
 		model.addAttribute("kinds", ModelKind.values());
 		model.addAttribute("levels", RecognitionLevel.values());
 		model.addAttribute("bulkActions", BulkAction.values());
-		model.addAttribute("staff", RegistryService.isStaff(user));
 		addChoices(model, locale);
 		return "registry/admin/list";
 	}
@@ -193,17 +190,14 @@ class ModelAdminController {
 
 	@GetMapping("/{id}/sua")
 	String editForm(@AuthenticationPrincipal DvkUser user, @PathVariable long id, Locale locale, Model model) {
-		ModelView m = registry.get(user, id);
-		if (!registry.canChange(user, m)) {
-			throw UserFacingException.conflict("registry.edit.locked");
-		}
+		ModelView m = registry.forEditing(user, id);
 		return form(model, ModelForm.of(m), m, locale);
 	}
 
 	@PostMapping("/{id}/sua")
 	String update(@AuthenticationPrincipal DvkUser user, @PathVariable long id, @ModelAttribute("form") ModelForm form,
 			BindingResult binding, Locale locale, Model model, RedirectAttributes redirect) {
-		ModelView m = registry.get(user, id);
+		ModelView m = registry.forEditing(user, id);
 		if (binding.hasErrors()) {
 			return form(model, form, m, locale);
 		}
@@ -256,7 +250,6 @@ class ModelAdminController {
 		model.addAttribute("items", ContentItem.values());
 		model.addAttribute("canEdit", registry.canChange(user, m));
 		model.addAttribute("canReport", registry.canReport(user, m));
-		model.addAttribute("staff", RegistryService.isStaff(user));
 		model.addAttribute("results", registry.results(id));
 		model.addAttribute("comments", registry.comments(user, id));
 		model.addAttribute("evidence", registry.evidence(id));
