@@ -14,7 +14,7 @@ import vn.dvk.locality.Locality;
 import vn.dvk.locality.LocalityService;
 import vn.dvk.locality.OrganizationService;
 import vn.dvk.locality.OrganizationView;
-import vn.dvk.shared.SiteSettings;
+import vn.dvk.system.SiteSettings;
 
 /**
  * The one place that answers "may this user…": the permission a role holds ({@link Permission}), whether a record
@@ -62,7 +62,7 @@ public class AccessPolicy {
 
 	/**
 	 * For {@link Requires} and the URL rules: the logged-in principal, or the start-up "system" actor (who acts as
-	 * an administrator, see {@link vn.dvk.shared.SystemActor}).
+	 * an administrator, see {@link vn.dvk.system.SystemActor}).
 	 */
 	public boolean allows(Authentication authentication, String permission) {
 		return allows(authentication, Permission.valueOf(permission));

@@ -21,7 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import vn.dvk.locality.OrganizationService;
 import vn.dvk.locality.OrganizationView;
-import vn.dvk.shared.AuditLog;
+import vn.dvk.system.AuditLog;
 import vn.dvk.shared.PageResult;
 import vn.dvk.shared.UserFacingException;
 import vn.dvk.shared.VietnameseText;
@@ -58,6 +58,15 @@ public class AccountService {
 
 	public Optional<UserView> find(long id) {
 		return accounts.findById(id).map(this::view);
+	}
+
+	/** Several accounts at once (one query), by id; unknown ids are absent. */
+	public java.util.Map<Long, UserView> findAll(java.util.Collection<Long> ids) {
+		java.util.Map<Long, UserView> found = new java.util.LinkedHashMap<>();
+		if (!ids.isEmpty()) {
+			accounts.findAllById(ids).forEach(a -> found.put(a.getId(), view(a)));
+		}
+		return found;
 	}
 
 	public Optional<UserView> findByUsername(String username) {

@@ -7,7 +7,7 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-import vn.dvk.shared.SystemActor;
+import vn.dvk.system.SystemActor;
 
 /**
  * Creates the administrator from {@code DVK_ADMIN_USER} and {@code DVK_ADMIN_PASSWORD} on start-up, as Keycloak

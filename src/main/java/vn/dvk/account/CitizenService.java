@@ -25,10 +25,10 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import vn.dvk.shared.AuditLog;
-import vn.dvk.shared.MailOutbox;
-import vn.dvk.shared.RateLimiter;
-import vn.dvk.shared.SiteSettings;
+import vn.dvk.system.AuditLog;
+import vn.dvk.system.MailOutbox;
+import vn.dvk.system.RateLimiter;
+import vn.dvk.system.SiteSettings;
 import vn.dvk.shared.TooManyRequestsException;
 import vn.dvk.shared.UserFacingException;
 import vn.dvk.shared.VietnameseText;

@@ -14,7 +14,7 @@ import org.springframework.security.authentication.event.InteractiveAuthenticati
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-import vn.dvk.shared.AuditLog;
+import vn.dvk.system.AuditLog;
 
 /**
  * Counts failed logins and locks an account after too many in a row (5 for 15 minutes by default), and writes

@@ -12,9 +12,9 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import vn.dvk.shared.MailOutbox;
+import vn.dvk.system.MailOutbox;
 import vn.dvk.shared.PageResult;
-import vn.dvk.shared.SiteSettings;
+import vn.dvk.system.SiteSettings;
 
 /**
  * In-app notifications (the bell: unread count, list, mark as read) and the e-mail that follows each user's chosen

@@ -28,15 +28,15 @@ import org.springframework.transaction.annotation.Transactional;
 
 import vn.dvk.account.AccountService;
 import vn.dvk.account.DvkUser;
-import vn.dvk.scoring.Aggregation;
-import vn.dvk.scoring.Rubrics;
+import vn.dvk.judging.Aggregation;
+import vn.dvk.judging.Rubrics;
 import vn.dvk.account.Role;
 import vn.dvk.account.UserView;
 import vn.dvk.registry.ModelStatus;
 import vn.dvk.registry.ModelView;
 import vn.dvk.registry.RecognitionLevel;
 import vn.dvk.registry.RegistryService;
-import vn.dvk.shared.AuditLog;
+import vn.dvk.system.AuditLog;
 import vn.dvk.shared.UserFacingException;
 import vn.dvk.shared.VietnameseText;
 
@@ -60,22 +60,22 @@ public class AppraisalService {
 
 	private final AuditLog audit;
 
-	private final vn.dvk.shared.PdfDocuments pdf;
+	private final vn.dvk.documents.PdfDocuments pdf;
 
-	private final vn.dvk.shared.SiteSettings site;
+	private final vn.dvk.system.SiteSettings site;
 
-	private final vn.dvk.shared.MailOutbox mail;
+	private final vn.dvk.system.MailOutbox mail;
 
 	private final Rubrics rubrics;
 
-	private final vn.dvk.scoring.ScoreSheets sheetStore;
+	private final vn.dvk.judging.ScoreSheets sheetStore;
 
 	AppraisalService(JdbcClient jdbc, RegistryService registry, AccountService accounts, AuditLog audit,
-			vn.dvk.shared.PdfDocuments pdf, vn.dvk.shared.SiteSettings site, vn.dvk.shared.MailOutbox mail,
+			vn.dvk.documents.PdfDocuments pdf, vn.dvk.system.SiteSettings site, vn.dvk.system.MailOutbox mail,
 			Rubrics rubrics, AccessPolicy access) {
 		this.access = access;
 		this.rubrics = rubrics;
-		this.sheetStore = new vn.dvk.scoring.ScoreSheets(jdbc, "appraisal_score", "appraisal_sheet", "model_id");
+		this.sheetStore = new vn.dvk.judging.ScoreSheets(jdbc, "appraisal_score", "appraisal_sheet", "model_id");
 		this.mail = mail;
 		this.pdf = pdf;
 		this.site = site;
@@ -303,7 +303,7 @@ public class AppraisalService {
 
 	/** A member declares a conflict of interest on a model of the round. */
 	@Transactional
-	public void declareConflict(DvkUser member, long roundId, long modelId, vn.dvk.scoring.ConflictKind kind, String note) {
+	public void declareConflict(DvkUser member, long roundId, long modelId, vn.dvk.judging.ConflictKind kind, String note) {
 		requireMember(member, roundId);
 		requireInRound(roundId, modelId);
 		if (kind == null) {
@@ -703,7 +703,7 @@ public class AppraisalService {
 			.stream()
 			.map(id -> accounts.find(id).map(UserView::fullName).orElse("#" + id))
 			.toList();
-		try (vn.dvk.shared.XlsxStream xlsx = new vn.dvk.shared.XlsxStream(out, "Bảng điểm")) {
+		try (vn.dvk.documents.XlsxStream xlsx = new vn.dvk.documents.XlsxStream(out, "Bảng điểm")) {
 			xlsx.headerRow(List.of(results.round().name()));
 			List<String> header = new ArrayList<>(List.of("Hạng", "Mô hình"));
 			header.addAll(names);
@@ -770,7 +770,7 @@ public class AppraisalService {
 				+ "join registry_model m on m.id = c.model_id where c.round_id = ? order by c.declared_at")
 			.params(roundId)
 			.query((rs, n) -> accounts.find(rs.getLong(1)).map(UserView::fullName).orElse("") + " – " + rs.getString(2)
-					+ " – " + switch (vn.dvk.scoring.ConflictKind.valueOf(rs.getString(3))) {
+					+ " – " + switch (vn.dvk.judging.ConflictKind.valueOf(rs.getString(3))) {
 						case OWN_UNIT -> "cùng đơn vị";
 						case FAMILY -> "người thân";
 						case SUPERVISED -> "đơn vị mình phụ trách";

@@ -24,8 +24,8 @@ import vn.dvk.registry.ModelStatus;
 import vn.dvk.registry.ModelView;
 import vn.dvk.registry.RegistryService;
 import vn.dvk.shared.AfterCommit;
-import vn.dvk.shared.AuditLog;
-import vn.dvk.shared.PublicContentChanged;
+import vn.dvk.system.AuditLog;
+import vn.dvk.system.PublicContentChanged;
 import vn.dvk.shared.UserFacingException;
 import vn.dvk.shared.VietnameseText;
 
@@ -48,13 +48,13 @@ public class CommendationService {
 
 	private final org.springframework.context.ApplicationEventPublisher events;
 
-	private final vn.dvk.shared.PdfDocuments pdfs;
+	private final vn.dvk.documents.PdfDocuments pdfs;
 
-	private final vn.dvk.shared.SiteSettings site;
+	private final vn.dvk.system.SiteSettings site;
 
 	CommendationService(JdbcClient jdbc, RegistryService registry, AuditLog audit,
-			org.springframework.context.ApplicationEventPublisher events, vn.dvk.shared.PdfDocuments pdfs,
-			vn.dvk.shared.SiteSettings site, AccessPolicy access) {
+			org.springframework.context.ApplicationEventPublisher events, vn.dvk.documents.PdfDocuments pdfs,
+			vn.dvk.system.SiteSettings site, AccessPolicy access) {
 		this.access = access;
 		this.pdfs = pdfs;
 		this.site = site;
@@ -375,7 +375,7 @@ public class CommendationService {
 	public void listXlsx(DvkUser user, long conferenceId, java.io.OutputStream out) throws java.io.IOException {
 		access.require(user, Permission.RUN_COMMENDATION);
 		Conference c = conference(conferenceId);
-		try (vn.dvk.shared.XlsxStream xlsx = new vn.dvk.shared.XlsxStream(out, "Danh sách biểu dương")) {
+		try (vn.dvk.documents.XlsxStream xlsx = new vn.dvk.documents.XlsxStream(out, "Danh sách biểu dương")) {
 			xlsx.headerRow(List.of(c.name()));
 			xlsx.headerRow(List.of("STT", "Mô hình, điển hình", "Đơn vị", "Địa bàn", "Lĩnh vực", "Hình thức khen thưởng",
 					"Thành tích", "Số vào sổ"));

@@ -20,12 +20,12 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 
 import vn.dvk.account.DvkUser;
-import vn.dvk.shared.PdfDocuments;
-import vn.dvk.shared.SiteSettings;
+import vn.dvk.documents.PdfDocuments;
+import vn.dvk.system.SiteSettings;
 import vn.dvk.shared.UserFacingException;
 import vn.dvk.shared.VietnameseFormats;
 import vn.dvk.shared.VietnameseText;
-import vn.dvk.shared.XlsxStream;
+import vn.dvk.documents.XlsxStream;
 
 /**
  * The contest's documents: the results as XLSX and PDF (public once published, staff any time) and the package a

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-import vn.dvk.scoring.Aggregation;
+import vn.dvk.judging.Aggregation;
 
 /** The contest's public value types. */
 public final class ContestRecords {

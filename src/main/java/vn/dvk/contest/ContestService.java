@@ -45,13 +45,13 @@ import vn.dvk.contest.ContestRecords.Stage;
 import vn.dvk.contest.ContestRecords.Status;
 import vn.dvk.contest.ContestRecords.Upload;
 import vn.dvk.registry.RegistryFigures;
-import vn.dvk.scoring.Aggregation;
-import vn.dvk.scoring.ConflictKind;
-import vn.dvk.scoring.Rubrics;
+import vn.dvk.judging.Aggregation;
+import vn.dvk.judging.ConflictKind;
+import vn.dvk.judging.Rubrics;
 import vn.dvk.shared.AfterCommit;
-import vn.dvk.shared.AuditLog;
-import vn.dvk.shared.FileContent;
-import vn.dvk.shared.PublicContentChanged;
+import vn.dvk.system.AuditLog;
+import vn.dvk.documents.FileContent;
+import vn.dvk.system.PublicContentChanged;
 import vn.dvk.shared.UserFacingException;
 import vn.dvk.shared.VietnameseText;
 
@@ -75,14 +75,14 @@ public class ContestService {
 
 	private final org.springframework.context.ApplicationEventPublisher events;
 
-	private final vn.dvk.scoring.ScoreSheets sheetStore;
+	private final vn.dvk.judging.ScoreSheets sheetStore;
 
 	ContestService(JdbcClient jdbc, Rubrics rubrics, AuditLog audit,
 			org.springframework.context.ApplicationEventPublisher events, AccessPolicy access, AccountService accounts) {
 		this.accounts = accounts;
 		this.access = access;
 		this.jdbc = jdbc;
-		this.sheetStore = new vn.dvk.scoring.ScoreSheets(jdbc, "contest_score", "contest_sheet", "entry_id");
+		this.sheetStore = new vn.dvk.judging.ScoreSheets(jdbc, "contest_score", "contest_sheet", "entry_id");
 		this.rubrics = rubrics;
 		this.audit = audit;
 		this.events = events;

@@ -29,10 +29,10 @@ import vn.dvk.registry.ModelStatus;
 import vn.dvk.registry.ModelSummary;
 import vn.dvk.registry.ModelView;
 import vn.dvk.registry.RegistryService;
-import vn.dvk.shared.AuditLog;
+import vn.dvk.system.AuditLog;
 import vn.dvk.shared.PageResult;
-import vn.dvk.shared.PdfDocuments;
-import vn.dvk.shared.SiteSettings;
+import vn.dvk.documents.PdfDocuments;
+import vn.dvk.system.SiteSettings;
 import vn.dvk.shared.UserFacingException;
 
 /**

@@ -1,5 +1,7 @@
 package vn.dvk.locality;
 
+import org.springframework.context.ApplicationEventPublisher;
+
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -19,8 +21,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import vn.dvk.shared.AuditLog;
-import vn.dvk.shared.TabularFile;
+import vn.dvk.system.AuditLog;
+import vn.dvk.documents.TabularFile;
 import vn.dvk.shared.UserFacingException;
 import vn.dvk.shared.VietnameseCollation;
 import vn.dvk.shared.VietnameseText;
@@ -38,6 +40,8 @@ import vn.dvk.shared.VietnameseText;
  */
 @Component
 class LocalityImporter {
+
+	private final ApplicationEventPublisher events;
 
 	static final String LAYOUT_2025 = "2025";
 
@@ -57,7 +61,8 @@ class LocalityImporter {
 
 	private final LocalitySettings settings;
 
-	LocalityImporter(JdbcClient jdbc, JdbcTemplate jdbcTemplate, AuditLog audit, LocalitySettings settings) {
+	LocalityImporter(JdbcClient jdbc, JdbcTemplate jdbcTemplate, AuditLog audit, LocalitySettings settings, ApplicationEventPublisher events) {
+		this.events = events;
 		this.jdbc = jdbc;
 		this.jdbcTemplate = jdbcTemplate;
 		this.audit = audit;
@@ -90,6 +95,7 @@ class LocalityImporter {
 		boolean write = commit && rejected.isEmpty();
 		if (write) {
 			plan.write(validFrom);
+			publicContentChanged();
 			audit.record("UNITS_IMPORTED", "administrative_unit", null,
 					"file: \"" + filename + "\"; created: " + plan.created + "; updated: " + plan.updated
 							+ "; unchanged: " + plan.unchanged);
@@ -547,6 +553,11 @@ class LocalityImporter {
 			}
 		}
 
+	}
+
+	/** Names of units, organizations and lists show on public pages: their cached copies start again. */
+	private void publicContentChanged() {
+		vn.dvk.shared.AfterCommit.run(() -> events.publishEvent(new vn.dvk.system.PublicContentChanged("locality")));
 	}
 
 }

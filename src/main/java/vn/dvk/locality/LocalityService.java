@@ -1,5 +1,7 @@
 package vn.dvk.locality;
 
+import org.springframework.context.ApplicationEventPublisher;
+
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -22,7 +24,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import vn.dvk.shared.AuditLog;
+import vn.dvk.system.AuditLog;
 import vn.dvk.shared.PageResult;
 import vn.dvk.shared.UserFacingException;
 import vn.dvk.shared.VietnameseFormats;
@@ -34,6 +36,8 @@ import vn.dvk.shared.VietnameseText;
  */
 @Service
 public class LocalityService {
+
+	private final ApplicationEventPublisher events;
 
 	private static final String SELECT = """
 			select u.id, u.code, u.name, u.english_name, u.type, u.parent_id, u.valid_from, u.valid_to, u.version,
@@ -56,7 +60,8 @@ public class LocalityService {
 		.expireAfterWrite(Duration.ofMinutes(5))
 		.build();
 
-	LocalityService(JdbcClient jdbc, AdministrativeUnits units, LocalityImporter importer, AuditLog audit) {
+	LocalityService(JdbcClient jdbc, AdministrativeUnits units, LocalityImporter importer, AuditLog audit, ApplicationEventPublisher events) {
+		this.events = events;
 		this.jdbc = jdbc;
 		this.units = units;
 		this.importer = importer;
@@ -241,6 +246,7 @@ public class LocalityService {
 		unit.change(command.type(), v.parentId, command.englishName(), v.validFrom, command.validTo());
 		unit = units.save(unit);
 		ancestorChains.invalidateAll();
+		publicContentChanged();
 		audit.record("UNIT_CREATED", "administrative_unit", unit.getId(),
 				AuditLog.values(snapshot(unit, v.parentCode)));
 		return find(unit.getId()).orElseThrow();
@@ -265,6 +271,7 @@ public class LocalityService {
 		}
 		units.save(unit);
 		ancestorChains.invalidateAll();
+		publicContentChanged();
 		audit.record("UNIT_UPDATED", "administrative_unit", id, AuditLog.changes(old, snapshot(unit, v.parentCode)));
 		return find(id).orElseThrow();
 	}
@@ -293,6 +300,7 @@ public class LocalityService {
 		}
 		unit.retire(lastDay);
 		units.save(unit);
+		publicContentChanged();
 		audit.record("UNIT_RETIRED", "administrative_unit", id, "code: \"" + unit.getCode() + "\"; validTo: \""
 				+ VietnameseFormats.date(lastDay) + "\"");
 		return find(id).orElseThrow();
@@ -428,6 +436,11 @@ public class LocalityService {
 					rs.getString("parent_name"), rs.getObject("valid_from", LocalDate.class), to,
 					to != null && to.isBefore(today), rs.getInt("version"));
 		};
+	}
+
+	/** Names of units, organizations and lists show on public pages: their cached copies start again. */
+	private void publicContentChanged() {
+		vn.dvk.shared.AfterCommit.run(() -> events.publishEvent(new vn.dvk.system.PublicContentChanged("locality")));
 	}
 
 }

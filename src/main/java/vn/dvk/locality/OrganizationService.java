@@ -1,5 +1,7 @@
 package vn.dvk.locality;
 
+import org.springframework.context.ApplicationEventPublisher;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import vn.dvk.shared.AuditLog;
+import vn.dvk.system.AuditLog;
 import vn.dvk.shared.PageResult;
 import vn.dvk.shared.UserFacingException;
 import vn.dvk.shared.VietnameseText;
@@ -21,6 +23,8 @@ import vn.dvk.shared.VietnameseText;
 /** The locality module's API for organizations and their configurable types. */
 @Service
 public class OrganizationService {
+
+	private final ApplicationEventPublisher events;
 
 	private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 
@@ -49,7 +53,8 @@ public class OrganizationService {
 
 	private final AuditLog audit;
 
-	OrganizationService(JdbcClient jdbc, Organizations organizations, LocalityService localities, AuditLog audit) {
+	OrganizationService(JdbcClient jdbc, Organizations organizations, LocalityService localities, AuditLog audit, ApplicationEventPublisher events) {
+		this.events = events;
 		this.jdbc = jdbc;
 		this.organizations = organizations;
 		this.localities = localities;
@@ -139,6 +144,7 @@ public class OrganizationService {
 		org.change(command.name(), v.typeCode, v.locality.id(), command.parentId(), command.email(),
 				command.phone());
 		org = organizations.save(org);
+		publicContentChanged();
 		audit.record("ORGANIZATION_CREATED", "organization", org.getId(), AuditLog.values(snapshot(org, v)));
 		return find(org.getId()).orElseThrow();
 	}
@@ -157,6 +163,7 @@ public class OrganizationService {
 		org.change(command.name(), v.typeCode, v.locality.id(), command.parentId(), command.email(),
 				command.phone());
 		organizations.save(org);
+		publicContentChanged();
 		audit.record("ORGANIZATION_UPDATED", "organization", id, AuditLog.changes(old, snapshot(org, v)));
 		return find(id).orElseThrow();
 	}
@@ -169,6 +176,7 @@ public class OrganizationService {
 		if (org.isActive() != active) {
 			org.setActive(active);
 			organizations.save(org);
+			publicContentChanged();
 			audit.record(active ? "ORGANIZATION_ACTIVATED" : "ORGANIZATION_DEACTIVATED", "organization", id,
 					"name: \"" + org.getName() + "\"");
 		}
@@ -226,6 +234,7 @@ public class OrganizationService {
 				.param("en", saved.nameEn())
 				.param("sort", saved.sortOrder())
 				.update();
+			publicContentChanged();
 			audit.record("ORGANIZATION_TYPE_UPDATED", "organization_type", code, AuditLog.changes(
 					typeSnapshot(existing.get()), typeSnapshot(saved)));
 		}
@@ -238,6 +247,7 @@ public class OrganizationService {
 				.param("en", saved.nameEn())
 				.param("sort", saved.sortOrder())
 				.update();
+			publicContentChanged();
 			audit.record("ORGANIZATION_TYPE_CREATED", "organization_type", code, AuditLog.values(typeSnapshot(saved)));
 		}
 		return saved;
@@ -331,6 +341,11 @@ public class OrganizationService {
 				rs.getLong("locality_id"), rs.getString("locality_code"), rs.getString("locality_name"),
 				(Long) rs.getObject("parent_id", Long.class), rs.getString("parent_name"), rs.getString("email"),
 				rs.getString("phone"), rs.getBoolean("active"), rs.getInt("version"));
+	}
+
+	/** Names of units, organizations and lists show on public pages: their cached copies start again. */
+	private void publicContentChanged() {
+		vn.dvk.shared.AfterCommit.run(() -> events.publishEvent(new vn.dvk.system.PublicContentChanged("organization")));
 	}
 
 }

@@ -12,7 +12,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
-import vn.dvk.shared.SystemActor;
+import vn.dvk.system.SystemActor;
 
 /**
  * Loads the 34 province-level units of the list in force since 1 July 2025 into an empty database, through the

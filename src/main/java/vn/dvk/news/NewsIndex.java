@@ -8,9 +8,9 @@ import java.util.List;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-import vn.dvk.shared.PublicContentChanged;
-import vn.dvk.shared.SearchIndex;
-import vn.dvk.shared.TextIndex;
+import vn.dvk.system.PublicContentChanged;
+import vn.dvk.search.SearchIndex;
+import vn.dvk.search.TextIndex;
 
 /**
  * The words of every published or scheduled article, in memory, ranked by the registry's rules

@@ -23,12 +23,12 @@ import vn.dvk.account.Role;
 import vn.dvk.registry.ModelView;
 import vn.dvk.registry.RegistryService;
 import vn.dvk.shared.AfterCommit;
-import vn.dvk.shared.AuditLog;
-import vn.dvk.shared.FileContent;
-import vn.dvk.shared.Images;
+import vn.dvk.system.AuditLog;
+import vn.dvk.documents.FileContent;
+import vn.dvk.documents.Images;
 import vn.dvk.shared.PageResult;
-import vn.dvk.shared.PublicContentChanged;
-import vn.dvk.shared.SearchIndex;
+import vn.dvk.system.PublicContentChanged;
+import vn.dvk.search.SearchIndex;
 import vn.dvk.shared.UserFacingException;
 import vn.dvk.shared.VietnameseText;
 import vn.dvk.visits.ContentRef;
@@ -242,6 +242,23 @@ public class NewsService {
 				&& !a.summary().publishAt().isAfter(now) ? a.summary().publishAt() : now;
 		articles.setStatus(id, ArticleStatus.PUBLISHED, at, user.getUsername(), now);
 		audit.record("news.publish", "news_article", id, a.summary().title());
+		changed();
+		return view(articles.find(id).orElseThrow());
+	}
+
+	/**
+	 * Publishes with the date it first appeared elsewhere (an article brought from the portal's former CMS, or the
+	 * demo's past news): the time must not lie in the future.
+	 */
+	@Transactional
+	public ArticleView publishAsOf(DvkUser user, long id, Instant at) {
+		ArticleView a = get(user, id);
+		Instant now = Instant.now();
+		if (at == null || at.isAfter(now)) {
+			throw UserFacingException.field("publishAt", "news.publishAsOf.future");
+		}
+		articles.setStatus(id, ArticleStatus.PUBLISHED, at, user.getUsername(), now);
+		audit.record("news.publish", "news_article", id, a.summary().title() + " @ " + at);
 		changed();
 		return view(articles.find(id).orElseThrow());
 	}

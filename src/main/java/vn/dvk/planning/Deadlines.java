@@ -6,16 +6,16 @@ import java.time.LocalDate;
 import vn.dvk.registry.RegistryFigures;
 
 /** Deadlines are days in Vietnam: the last instant of a deadline's day there. */
-final class Deadlines {
+public final class Deadlines {
 
 	private Deadlines() {
 	}
 
-	static Instant endOfDay(LocalDate day) {
+	public static Instant endOfDay(LocalDate day) {
 		return day.plusDays(1).atStartOfDay(RegistryFigures.ZONE).toInstant().minusNanos(1);
 	}
 
-	static LocalDate today() {
+	public static LocalDate today() {
 		return LocalDate.now(RegistryFigures.ZONE);
 	}
 

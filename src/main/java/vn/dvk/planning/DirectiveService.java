@@ -21,10 +21,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 import vn.dvk.account.DvkUser;
 import vn.dvk.shared.AfterCommit;
-import vn.dvk.shared.AuditLog;
-import vn.dvk.shared.FileContent;
+import vn.dvk.system.AuditLog;
+import vn.dvk.documents.FileContent;
 import vn.dvk.shared.PageResult;
-import vn.dvk.shared.PublicContentChanged;
+import vn.dvk.system.PublicContentChanged;
 import vn.dvk.shared.UserFacingException;
 import vn.dvk.shared.VietnameseText;
 

@@ -23,7 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.dvk.account.DvkUser;
 import vn.dvk.account.NotificationService;
 import vn.dvk.account.Role;
-import vn.dvk.shared.AuditLog;
+import vn.dvk.system.AuditLog;
 import vn.dvk.shared.PageResult;
 import vn.dvk.shared.UserFacingException;
 

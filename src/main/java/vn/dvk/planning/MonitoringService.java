@@ -26,7 +26,7 @@ import vn.dvk.account.Permission;
 import vn.dvk.account.DvkUser;
 import vn.dvk.account.NotificationService;
 import vn.dvk.account.ScopeSql;
-import vn.dvk.shared.AuditLog;
+import vn.dvk.system.AuditLog;
 import vn.dvk.shared.PageResult;
 import vn.dvk.shared.UserFacingException;
 

@@ -27,7 +27,7 @@ import vn.dvk.account.NotificationService;
 import vn.dvk.account.Role;
 import vn.dvk.account.ScopeSql;
 import vn.dvk.registry.RegistryFigures;
-import vn.dvk.shared.AuditLog;
+import vn.dvk.system.AuditLog;
 import vn.dvk.shared.PageResult;
 import vn.dvk.shared.UserFacingException;
 import vn.dvk.shared.VietnameseText;

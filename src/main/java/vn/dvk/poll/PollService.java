@@ -31,8 +31,8 @@ import vn.dvk.account.Role;
 import vn.dvk.registry.ModelView;
 import vn.dvk.registry.RegistryService;
 import vn.dvk.shared.AfterCommit;
-import vn.dvk.shared.AuditLog;
-import vn.dvk.shared.PublicContentChanged;
+import vn.dvk.system.AuditLog;
+import vn.dvk.system.PublicContentChanged;
 import vn.dvk.shared.UserFacingException;
 import vn.dvk.shared.VietnameseFormats;
 import vn.dvk.shared.VietnameseText;
@@ -63,7 +63,7 @@ public class PollService {
 
 	private final vn.dvk.visits.VisitorIdentity identities;
 
-	private final vn.dvk.shared.RateLimiter limiter;
+	private final vn.dvk.system.RateLimiter limiter;
 
 	private final int subnetFactor;
 
@@ -86,7 +86,7 @@ public class PollService {
 
 	PollService(Polls polls, RegistryService registry, AuditLog audit, TransactionTemplate tx,
 			ApplicationEventPublisher events, vn.dvk.visits.VisitorIdentity identities,
-			vn.dvk.shared.RateLimiter limiter, vn.dvk.account.CitizenService citizens, ProofOfWork pow,
+			vn.dvk.system.RateLimiter limiter, vn.dvk.account.CitizenService citizens, ProofOfWork pow,
 			@org.springframework.beans.factory.annotation.Value("${dvk.poll.subnet-factor:20}") int subnetFactor, AccessPolicy access) {
 		this.access = access;
 		this.citizens = citizens;
@@ -299,13 +299,13 @@ public class PollService {
 	/** Rows to an XLSX sheet or a CSV file. */
 	private static final class Table {
 
-		private final vn.dvk.shared.XlsxStream xlsx;
+		private final vn.dvk.documents.XlsxStream xlsx;
 
 		private final org.apache.commons.csv.CSVPrinter csv;
 
 		Table(java.io.OutputStream out, boolean asXlsx, String sheet) throws java.io.IOException {
 			if (asXlsx) {
-				xlsx = new vn.dvk.shared.XlsxStream(out, sheet);
+				xlsx = new vn.dvk.documents.XlsxStream(out, sheet);
 				csv = null;
 			}
 			else {
@@ -522,7 +522,7 @@ public class PollService {
 	}
 
 	private void limit(String key, int perMinute) {
-		vn.dvk.shared.RateLimiter.Decision d = limiter.attempt(key, perMinute);
+		vn.dvk.system.RateLimiter.Decision d = limiter.attempt(key, perMinute);
 		if (!d.allowed()) {
 			throw new vn.dvk.shared.TooManyRequestsException(d.retryAfterSeconds(), "poll.rateLimited",
 					d.retryAfterSeconds());

@@ -1,5 +1,7 @@
 package vn.dvk.registry;
 
+import org.springframework.context.ApplicationEventPublisher;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -16,13 +18,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import vn.dvk.shared.AuditLog;
+import vn.dvk.system.AuditLog;
 import vn.dvk.shared.UserFacingException;
 import vn.dvk.shared.VietnameseText;
 
 /** The configurable lists of the registry: fields, focus areas, linked movements. */
 @Service
 public class Catalogues {
+
+	private final ApplicationEventPublisher events;
 
 	private static final java.util.regex.Pattern CODE = java.util.regex.Pattern.compile("^[A-Z][A-Z0-9_]{1,39}$");
 
@@ -35,7 +39,8 @@ public class Catalogues {
 		.expireAfterWrite(Duration.ofMinutes(1))
 		.build();
 
-	Catalogues(JdbcClient jdbc, AuditLog audit) {
+	Catalogues(JdbcClient jdbc, AuditLog audit, ApplicationEventPublisher events) {
+		this.events = events;
 		this.jdbc = jdbc;
 		this.audit = audit;
 	}
@@ -120,11 +125,17 @@ public class Catalogues {
 				.param("code", code)
 				.update();
 		}
+		publicContentChanged();
 		audit.record(updated == 0 ? "CATALOGUE_CREATED" : "CATALOGUE_UPDATED", "registry_catalogue",
 				saved.listKind() + ":" + code, "nameVi: \"" + saved.nameVi() + "\"; active: " + saved.active());
 		cache.invalidateAll();
 		return saved;
 	}
 
+
+	/** Names of units, organizations and lists show on public pages: their cached copies start again. */
+	private void publicContentChanged() {
+		vn.dvk.shared.AfterCommit.run(() -> events.publishEvent(new vn.dvk.system.PublicContentChanged("catalogue")));
+	}
 
 }

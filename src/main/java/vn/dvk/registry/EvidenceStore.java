@@ -21,7 +21,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
 
-import vn.dvk.shared.FileContent;
+import vn.dvk.documents.FileContent;
 import vn.dvk.shared.UserFacingException;
 
 /**
@@ -153,16 +153,16 @@ class EvidenceStore {
 	}
 
 	private static BufferedImage decode(byte[] bytes) {
-		return vn.dvk.shared.Images.decode(bytes)
+		return vn.dvk.documents.Images.decode(bytes)
 			.orElseThrow(() -> UserFacingException.badRequest("registry.evidence.brokenImage"));
 	}
 
 	static byte[] thumbnail(BufferedImage image) {
-		return vn.dvk.shared.Images.jpeg(image, THUMBNAIL_WIDTH);
+		return vn.dvk.documents.Images.jpeg(image, THUMBNAIL_WIDTH);
 	}
 
 	private static String sha256(byte[] bytes) {
-		return vn.dvk.shared.Images.sha256(bytes);
+		return vn.dvk.documents.Images.sha256(bytes);
 	}
 
 	/** The file's name without a path, at most 200 characters, never empty. */

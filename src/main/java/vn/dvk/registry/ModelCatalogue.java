@@ -37,9 +37,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.dvk.account.ScopeFilter;
-import vn.dvk.shared.PublicContentChanged;
-import vn.dvk.shared.SearchIndex;
-import vn.dvk.shared.TextIndex;
+import vn.dvk.system.PublicContentChanged;
+import vn.dvk.search.SearchIndex;
+import vn.dvk.search.TextIndex;
 import vn.dvk.shared.UserFacingException;
 import vn.dvk.shared.VietnameseFormats;
 
@@ -146,10 +146,10 @@ class ModelCatalogue implements SmartLifecycle, HealthIndicator {
 
 	private final ApplicationEventPublisher events;
 
-	private final vn.dvk.shared.ClusterBus bus;
+	private final vn.dvk.system.ClusterBus bus;
 
 	ModelCatalogue(JdbcClient jdbc, DataSource dataSource, PlatformTransactionManager transactions,
-			QualityRules quality, ApplicationEventPublisher events, vn.dvk.shared.ClusterBus bus) {
+			QualityRules quality, ApplicationEventPublisher events, vn.dvk.system.ClusterBus bus) {
 		this.bus = bus;
 		// Other nodes' writes: read those models again here too.
 		bus.subscribe("catalogue", ids -> refresh(java.util.Arrays.stream(ids.split(","))

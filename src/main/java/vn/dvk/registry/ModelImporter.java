@@ -31,7 +31,7 @@ import vn.dvk.locality.Locality;
 import vn.dvk.locality.LocalityService;
 import vn.dvk.locality.OrganizationService;
 import vn.dvk.locality.OrganizationView;
-import vn.dvk.shared.TabularFile;
+import vn.dvk.documents.TabularFile;
 import vn.dvk.shared.UserFacingException;
 import vn.dvk.shared.VietnameseFormats;
 import vn.dvk.shared.VietnameseText;
@@ -444,7 +444,7 @@ class ModelImporter {
 	private void write(DvkUser user, List<Candidate> candidates, Map<String, Existing> existing, String filename,
 			IntConsumer progress) {
 		Instant now = Instant.now();
-		String actor = user == null ? vn.dvk.shared.AuditLog.SYSTEM : user.getUsername();
+		String actor = user == null ? vn.dvk.system.AuditLog.SYSTEM : user.getUsername();
 		Timestamp at = Timestamp.from(now);
 		String reason = "Nhập từ tệp " + (filename == null ? "" : filename);
 		List<Object[]> transitions = new ArrayList<>();

@@ -18,7 +18,7 @@ import vn.dvk.account.ScopeFilter;
 import vn.dvk.locality.Locality;
 import vn.dvk.locality.LocalityService;
 import vn.dvk.shared.PageResult;
-import vn.dvk.shared.SearchIndex;
+import vn.dvk.search.SearchIndex;
 import vn.dvk.shared.VietnameseText;
 
 /**

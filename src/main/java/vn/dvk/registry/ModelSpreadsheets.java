@@ -107,7 +107,7 @@ class ModelSpreadsheets {
 			throws IOException {
 		// Streamed with the project's own writer: 100,000 models are a 75 MB file whose cost is escaping and
 		// encoding text (see XlsxStream).
-		vn.dvk.shared.XlsxStream xlsx = new vn.dvk.shared.XlsxStream(out, "Mô hình, điển hình");
+		vn.dvk.documents.XlsxStream xlsx = new vn.dvk.documents.XlsxStream(out, "Mô hình, điển hình");
 		xlsx.headerRow(headers());
 		int[] r = { 1 };
 		IOException[] failure = new IOException[1];

@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 
-import vn.dvk.shared.SearchIndex.Segment;
+import vn.dvk.search.SearchIndex.Segment;
 
 /**
  * A model in a list: enough for a row or a card, with the name and a snippet highlighted when the list is a search.

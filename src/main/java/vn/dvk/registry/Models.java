@@ -283,6 +283,23 @@ class Models {
 			.optional();
 	}
 
+	Map<Long, ModelRef> refs(Collection<Long> ids) {
+		Map<Long, ModelRef> out = new java.util.LinkedHashMap<>();
+		if (ids.isEmpty()) {
+			return out;
+		}
+		jdbc.sql("select id, kind, name, organization_id, locality_id, status, recognition_level from registry_model "
+				+ "where id in (:ids) order by id")
+			.param("ids", ids)
+			.query(rs -> {
+				String level = rs.getString(7);
+				out.put(rs.getLong(1), new ModelRef(rs.getLong(1), ModelKind.valueOf(rs.getString(2)), rs.getString(3),
+						rs.getLong(4), rs.getLong(5), ModelStatus.valueOf(rs.getString(6)),
+						level == null ? null : RecognitionLevel.valueOf(level)));
+			});
+		return out;
+	}
+
 	Map<Long, ModelStatus> statuses(Collection<Long> ids) {
 		Map<Long, ModelStatus> out = new HashMap<>();
 		if (ids.isEmpty()) {

@@ -128,6 +128,14 @@ public class RegistryService {
 		return models.find(id).orElseThrow(() -> UserFacingException.notFound("registry.notFound"));
 	}
 
+	/**
+	 * Models other modules refer to, by id (one query): name, organization, locality, status. The caller decides
+	 * what its user may see of them; unknown ids are absent.
+	 */
+	public java.util.Map<Long, ModelRef> refs(java.util.Collection<Long> ids) {
+		return models.refs(ids);
+	}
+
 	/** A model as the public portal shows it: recognized models only. */
 	public Optional<ModelView> findPublic(long id) {
 		return models.find(id).filter(m -> m.status().isPublic());
@@ -831,7 +839,7 @@ public class RegistryService {
 	}
 
 	private static String actor(DvkUser user) {
-		return user == null ? vn.dvk.shared.AuditLog.SYSTEM : user.getUsername();
+		return user == null ? vn.dvk.system.AuditLog.SYSTEM : user.getUsername();
 	}
 
 }

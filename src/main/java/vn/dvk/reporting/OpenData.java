@@ -11,7 +11,7 @@ import org.springframework.stereotype.Service;
 
 import vn.dvk.registry.CatalogueEntry;
 import vn.dvk.registry.Catalogues;
-import vn.dvk.shared.SiteSettings;
+import vn.dvk.system.SiteSettings;
 
 /**
  * Open data: the recognized models and exemplars that are public on the portal, with what their story page shows

@@ -14,10 +14,10 @@ import org.springframework.stereotype.Service;
 import vn.dvk.account.DvkUser;
 import vn.dvk.planning.MonitoringService;
 import vn.dvk.registry.RecognitionLevel;
-import vn.dvk.shared.PdfDocuments;
-import vn.dvk.shared.SiteSettings;
+import vn.dvk.documents.PdfDocuments;
+import vn.dvk.system.SiteSettings;
 import vn.dvk.shared.VietnameseFormats;
-import vn.dvk.shared.XlsxStream;
+import vn.dvk.documents.XlsxStream;
 
 /**
  * The period summary report in the layout offices use: by field (with recognitions per level), by locality, by

@@ -22,6 +22,11 @@ public class Texts {
 		return messages.getMessage(key, args, LocaleContextHolder.getLocale());
 	}
 
+	/** A message in a given language (mail to someone who is not the one asking, official documents). */
+	public String in(java.util.Locale locale, String key, Object... args) {
+		return messages.getMessage(key, args, locale);
+	}
+
 	public String get(UserFacingException ex) {
 		return get(ex.messageKey(), ex.arguments());
 	}

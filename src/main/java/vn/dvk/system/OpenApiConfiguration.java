@@ -9,7 +9,7 @@ import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import vn.dvk.shared.SiteSettings;
+import vn.dvk.system.SiteSettings;
 
 /** What /v3/api-docs says about the API as a whole: who publishes it and how to authenticate. */
 @Configuration(proxyBeanMethods = false)

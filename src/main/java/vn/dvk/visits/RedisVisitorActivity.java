@@ -43,9 +43,9 @@ class RedisVisitorActivity implements VisitorActivity {
 	// Recently confirmed visitors of this node; also the fallback while Redis is down.
 	private final InProcessVisitorActivity local;
 
-	private final vn.dvk.shared.RedisGuard guard;
+	private final vn.dvk.system.RedisGuard guard;
 
-	RedisVisitorActivity(StringRedisTemplate redis, VisitSettings settings, vn.dvk.shared.RedisGuard guard) {
+	RedisVisitorActivity(StringRedisTemplate redis, VisitSettings settings, vn.dvk.system.RedisGuard guard) {
 		this.redis = redis;
 		this.guard = guard;
 		this.idleGapMillis = settings.idleGap().toMillis();

@@ -38,7 +38,7 @@ class VisitorKeys {
 
 	static final String SECRET_SETTING = "visits.secret";
 
-	VisitorKeys(VisitSettings settings, vn.dvk.shared.SettingsStore store) {
+	VisitorKeys(VisitSettings settings, vn.dvk.system.SettingsStore store) {
 		byte[] secret;
 		if (settings.secret() != null && !settings.secret().isBlank()) {
 			secret = settings.secret().getBytes(StandardCharsets.UTF_8);

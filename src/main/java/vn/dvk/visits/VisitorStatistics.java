@@ -11,8 +11,8 @@ import java.util.Map;
 
 import org.springframework.stereotype.Service;
 
-import vn.dvk.shared.AuditLog;
-import vn.dvk.shared.SettingsStore;
+import vn.dvk.system.AuditLog;
+import vn.dvk.system.SettingsStore;
 import vn.dvk.shared.UserFacingException;
 import vn.dvk.shared.VietnameseFormats;
 

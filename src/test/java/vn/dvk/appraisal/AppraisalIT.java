@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 
-import vn.dvk.scoring.Aggregation;
+import vn.dvk.judging.Aggregation;
 import vn.dvk.account.AccessScope;
 import vn.dvk.account.AccountService;
 import vn.dvk.account.DvkUser;
@@ -38,7 +38,7 @@ import vn.dvk.registry.ModelView;
 import vn.dvk.registry.RegistryService;
 import vn.dvk.registry.SubjectType;
 import vn.dvk.shared.PageResult;
-import vn.dvk.shared.SystemActor;
+import vn.dvk.system.SystemActor;
 import vn.dvk.shared.UserFacingException;
 import vn.dvk.support.DemoUsers;
 import vn.dvk.support.DvkIntegrationTest;
@@ -146,12 +146,12 @@ class AppraisalIT {
 		assertThatThrownBy(() -> appraisals.score(council.get(0), round.id(), a, sheet(round, 21, 10, 10, 10, 10, 5),
 				null, true))
 			.isInstanceOf(UserFacingException.class)
-			.hasFieldOrPropertyWithValue("messageKey", "scoring.score.range");
+			.hasFieldOrPropertyWithValue("messageKey", "judging.score.range");
 		assertThatThrownBy(() -> appraisals.score(council.get(0), round.id(), a, sheet(round, -1, 10, 10, 10, 10, 5),
 				null, true))
 			.isInstanceOf(UserFacingException.class);
 		// a declared conflict: member 4 on model C
-		appraisals.declareConflict(council.get(4), round.id(), c, vn.dvk.scoring.ConflictKind.FAMILY, "Người thân");
+		appraisals.declareConflict(council.get(4), round.id(), c, vn.dvk.judging.ConflictKind.FAMILY, "Người thân");
 		assertThatThrownBy(() -> appraisals.score(council.get(4), round.id(), c, sheet(round, 10, 10, 10, 10, 10, 5),
 				null, true))
 			.hasFieldOrPropertyWithValue("messageKey", "appraisal.score.conflicted");
@@ -211,9 +211,9 @@ class AppraisalIT {
 			.andReturn()
 			.getResponse()
 			.getContentAsByteArray();
-		vn.dvk.shared.TabularFile sheet = vn.dvk.shared.TabularFile.read(xlsx, 1000);
+		vn.dvk.documents.TabularFile sheet = vn.dvk.documents.TabularFile.read(xlsx, 1000);
 		assertThat(sheet.headers().get(0)).contains(marker);
-		List<List<String>> all = sheet.lines().stream().map(vn.dvk.shared.TabularFile.Line::cells).toList();
+		List<List<String>> all = sheet.lines().stream().map(vn.dvk.documents.TabularFile.Line::cells).toList();
 		assertThat(all.get(0)).contains("Trung bình", "Thành viên hội đồng 0");
 		assertThat(all.stream().filter(r -> r.contains("Mô hình thẩm định A " + marker)).findFirst().orElseThrow())
 			.contains("72,00", "70,00", "xung đột", "50,00", "100,00");
@@ -352,10 +352,10 @@ class AppraisalIT {
 		DvkUser staff = users.load("bandanvan");
 		assertThatThrownBy(() -> appraisals.createTemplate(staff, "Sai " + marker, 30.0,
 				List.<String[]>of(new String[] { "Một", "mười", "10" })))
-			.hasFieldOrPropertyWithValue("messageKey", "scoring.template.line");
+			.hasFieldOrPropertyWithValue("messageKey", "judging.template.line");
 		assertThatThrownBy(() -> appraisals.createTemplate(staff, "Quá " + marker, 41.0,
 				List.of(new String[] { "Một", "2", "10" }, new String[] { "Hai", "1", "20" })))
-			.hasFieldOrPropertyWithValue("messageKey", "scoring.template.threshold");
+			.hasFieldOrPropertyWithValue("messageKey", "judging.template.threshold");
 		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/quan-tri/tham-dinh/tieu-chi")
 			.with(users.as("bandanvan"))
 			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
@@ -364,7 +364,7 @@ class AppraisalIT {
 			.param("criteria", "Hiệu quả | 2 | 10\nSự đồng thuận của dân | 1 | 20"))
 			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
 				.attribute("success", containsString("Đã tạo bộ tiêu chí")));
-		vn.dvk.scoring.Rubrics.Template t = appraisals.templates()
+		vn.dvk.judging.Rubrics.Template t = appraisals.templates()
 			.stream()
 			.filter(x -> x.name().endsWith(marker))
 			.findFirst()

@@ -157,7 +157,7 @@ class CommendationIT {
 			assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(doc).replaceAll("\\s+", " "))
 				.contains("DANH SÁCH MÔ HÌNH, ĐIỂN HÌNH ĐƯỢC BIỂU DƯƠNG", "Giấy khen thử: 2/2");
 		}
-		vn.dvk.shared.TabularFile xlsx = vn.dvk.shared.TabularFile.read(mvc
+		vn.dvk.documents.TabularFile xlsx = vn.dvk.documents.TabularFile.read(mvc
 			.perform(get("/quan-tri/bieu-duong/{id}/danh-sach.xlsx", c.id()).with(users.as("bandanvan")))
 			.andExpect(status().isOk())
 			.andReturn()

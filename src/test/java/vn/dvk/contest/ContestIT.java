@@ -34,10 +34,10 @@ import vn.dvk.contest.ContestRecords.Round;
 import vn.dvk.contest.ContestRecords.Stage;
 import vn.dvk.contest.ContestRecords.Upload;
 import vn.dvk.registry.RegistryFigures;
-import vn.dvk.scoring.Aggregation;
-import vn.dvk.scoring.ConflictKind;
-import vn.dvk.scoring.Rubrics;
-import vn.dvk.shared.SystemActor;
+import vn.dvk.judging.Aggregation;
+import vn.dvk.judging.ConflictKind;
+import vn.dvk.judging.Rubrics;
+import vn.dvk.system.SystemActor;
 import vn.dvk.support.DemoUsers;
 import vn.dvk.support.DvkIntegrationTest;
 
@@ -149,7 +149,7 @@ class ContestIT {
 		Map<Long, Double> tooHigh = sheet(criteria, 0.5);
 		tooHigh.put(criteria.get(0).id(), criteria.get(0).maxScore() + 1);
 		assertThatThrownBy(() -> contests.score(juror, pre.id(), e1, tooHigh, null, true))
-			.hasFieldOrPropertyWithValue("messageKey", "scoring.score.range");
+			.hasFieldOrPropertyWithValue("messageKey", "judging.score.range");
 		contests.score(juror, pre.id(), e1, sheet(criteria, 0.9), null, true);
 		contests.score(juror, pre.id(), e2, sheet(criteria, 0.6), null, true);
 		contests.score(author, pre.id(), e2, sheet(criteria, 0.7), null, true);
@@ -225,7 +225,7 @@ class ContestIT {
 		long file = contests.entry(e1).files().get(0).id();
 		mvc.perform(get("/cuoc-thi/tep/{id}", file)).andExpect(status().isOk());
 		// the results as XLSX and PDF; the forwarding package with its list and the files
-		vn.dvk.shared.TabularFile xlsx = vn.dvk.shared.TabularFile.read(mvc.perform(get("/cuoc-thi/{id}/ket-qua.xlsx", c.id()))
+		vn.dvk.documents.TabularFile xlsx = vn.dvk.documents.TabularFile.read(mvc.perform(get("/cuoc-thi/{id}/ket-qua.xlsx", c.id()))
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray(), 100);
 		assertThat(xlsx.lines()).anySatisfy(l -> assertThat(l.cells()).contains("Giải A", "Tác phẩm một " + m));
 		byte[] pdf = mvc.perform(get("/cuoc-thi/{id}/ket-qua.pdf", c.id())).andExpect(status().isOk())

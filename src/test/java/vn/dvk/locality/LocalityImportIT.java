@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import vn.dvk.shared.SystemActor;
+import vn.dvk.system.SystemActor;
 import vn.dvk.shared.UserFacingException;
 import vn.dvk.support.DvkIntegrationTest;
 

@@ -12,10 +12,10 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 
-import vn.dvk.shared.AuditEntry;
-import vn.dvk.shared.AuditLog;
+import vn.dvk.system.AuditEntry;
+import vn.dvk.system.AuditLog;
 import vn.dvk.shared.PageResult;
-import vn.dvk.shared.SystemActor;
+import vn.dvk.system.SystemActor;
 import vn.dvk.shared.UserFacingException;
 import vn.dvk.support.DemoUsers;
 import vn.dvk.support.DvkIntegrationTest;

@@ -41,7 +41,7 @@ import vn.dvk.account.UserCommand;
 import vn.dvk.locality.OrganizationCommand;
 import vn.dvk.locality.OrganizationService;
 import vn.dvk.registry.RegistryFigures;
-import vn.dvk.shared.SystemActor;
+import vn.dvk.system.SystemActor;
 import vn.dvk.shared.UserFacingException;
 import vn.dvk.support.DemoUsers;
 import vn.dvk.support.DvkIntegrationTest;

@@ -285,7 +285,7 @@ class RegistryServiceIT {
 		List<ModelSummary> hits = registry.queue(staff, ModelQuery.all().withText(marker + " dak lak"),
 				new PageResult.Request(0, 10)).items();
 		assertThat(hits).extracting(ModelSummary::id).containsExactly(inName.id(), inBody.id());
-		assertThat(hits.get(0).nameSegments()).contains(new vn.dvk.shared.SearchIndex.Segment("Đắk", true));
+		assertThat(hits.get(0).nameSegments()).contains(new vn.dvk.search.SearchIndex.Segment("Đắk", true));
 		assertThat(hits.get(1).snippet()).anyMatch(s -> s.highlighted() && s.text().equals("Lắk"));
 		assertThat(registry.queue(staff, ModelQuery.all().withText(marker + " khongcotu"), new PageResult.Request(0, 10))
 			.total()).isZero();

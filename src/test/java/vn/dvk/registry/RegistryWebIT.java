@@ -262,7 +262,7 @@ class RegistryWebIT {
 			.andReturn()
 			.getResponse()
 			.getContentAsByteArray();
-		assertThat(vn.dvk.shared.FileContent.detect(xlsx)).isEqualTo(vn.dvk.shared.FileContent.XLSX);
+		assertThat(vn.dvk.documents.FileContent.detect(xlsx)).isEqualTo(vn.dvk.documents.FileContent.XLSX);
 	}
 
 	@Test

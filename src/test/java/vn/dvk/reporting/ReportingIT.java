@@ -134,7 +134,7 @@ class ReportingIT {
 			.with(httpBasic("bandanvan", DemoUsers.PASSWORD)))
 			.andExpect(status().isOk())
 			.andReturn().getResponse().getContentAsByteArray();
-		vn.dvk.shared.TabularFile sheet = vn.dvk.shared.TabularFile.read(xlsx, 10_000);
+		vn.dvk.documents.TabularFile sheet = vn.dvk.documents.TabularFile.read(xlsx, 10_000);
 		List<String> firstCells = sheet.lines().stream().map(l -> l.cells().isEmpty() ? "" : l.cells().get(0)).toList();
 		assertThat(firstCells).contains("I. THEO LĨNH VỰC", "II. THEO ĐỊA BÀN", "III. THEO ĐỊA BÀN, ĐỐI TƯỢNG TRỌNG TÂM",
 				"IV. THEO CƠ QUAN, ĐƠN VỊ", "Kinh tế");

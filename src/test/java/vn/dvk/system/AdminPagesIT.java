@@ -29,7 +29,7 @@ import vn.dvk.account.Role;
 import vn.dvk.account.UserCommand;
 import vn.dvk.locality.Locality;
 import vn.dvk.locality.LocalityService;
-import vn.dvk.shared.SystemActor;
+import vn.dvk.system.SystemActor;
 import vn.dvk.support.DemoUsers;
 import vn.dvk.support.DvkIntegrationTest;
 

@@ -51,7 +51,7 @@ import vn.dvk.account.Role;
 import vn.dvk.account.UserCommand;
 import vn.dvk.support.DemoUsers;
 import vn.dvk.support.DvkIntegrationTest;
-import vn.dvk.shared.SystemActor;
+import vn.dvk.system.SystemActor;
 
 /**
  * Every route of the application (generated from its own request mappings) × every kind of user, against the

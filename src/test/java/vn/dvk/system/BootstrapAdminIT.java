@@ -12,7 +12,7 @@ import org.springframework.test.context.ContextConfiguration;
 
 import vn.dvk.account.AccountService;
 import vn.dvk.account.Role;
-import vn.dvk.shared.SystemActor;
+import vn.dvk.system.SystemActor;
 import vn.dvk.support.TestDatabase;
 
 /** The administrator from DVK_ADMIN_USER / DVK_ADMIN_PASSWORD exists after start-up, with demo data off. */

@@ -16,10 +16,10 @@ import vn.dvk.account.AccountService;
 import vn.dvk.account.Role;
 import vn.dvk.account.UserCommand;
 import vn.dvk.account.UserView;
-import vn.dvk.shared.AuditEntry;
-import vn.dvk.shared.AuditLog;
+import vn.dvk.system.AuditEntry;
+import vn.dvk.system.AuditLog;
 import vn.dvk.shared.PageResult;
-import vn.dvk.shared.SystemActor;
+import vn.dvk.system.SystemActor;
 import vn.dvk.support.DvkIntegrationTest;
 
 @DvkIntegrationTest

@@ -20,7 +20,7 @@ final class MatrixSamples {
 	static final String OWN_ORGANIZATION = "(select organization_id from app_user where username = 'canbo')";
 
 	private static final String[][] QUERIES = {
-			{ "organization.own", "select " + OWN_ORGANIZATION.substring(1, OWN_ORGANIZATION.length() - 1) },
+			{ "organization.own", OWN_ORGANIZATION.substring(1, OWN_ORGANIZATION.length() - 1) },
 			{ "unit.commune", "select locality_id from organization where id = " + OWN_ORGANIZATION },
 			{ "model.own", "select min(id) from registry_model where status in ('DRAFT', 'SUBMITTED', 'RETURNED') and "
 					+ "organization_id = " + OWN_ORGANIZATION },

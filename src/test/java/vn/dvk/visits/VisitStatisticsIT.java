@@ -60,7 +60,7 @@ class VisitStatisticsIT {
 	MockMvc mvc;
 
 	@Autowired
-	vn.dvk.shared.SettingsStore settingsStore;
+	vn.dvk.system.SettingsStore settingsStore;
 
 	@LocalServerPort
 	int port;

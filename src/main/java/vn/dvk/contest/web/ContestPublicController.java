@@ -61,7 +61,7 @@ class ContestPublicController {
 	@GetMapping("/cuoc-thi/tep/{fileId}")
 	ResponseEntity<byte[]> file(@AuthenticationPrincipal DvkUser user, @PathVariable long fileId) {
 		byte[] bytes = contests.file(user, fileId);
-		String type = vn.dvk.shared.FileContent.detect(bytes) == vn.dvk.shared.FileContent.PDF ? "application/pdf"
+		String type = vn.dvk.documents.FileContent.detect(bytes) == vn.dvk.documents.FileContent.PDF ? "application/pdf"
 				: "application/octet-stream";
 		return ResponseEntity.ok()
 			.header(HttpHeaders.CONTENT_TYPE, type)

@@ -27,7 +27,7 @@ import vn.dvk.news.NewsCategory;
 import vn.dvk.news.NewsQuery;
 import vn.dvk.news.NewsService;
 import vn.dvk.shared.PageResult;
-import vn.dvk.shared.SiteSettings;
+import vn.dvk.system.SiteSettings;
 import vn.dvk.shared.UserFacingException;
 
 /** Published news as open data; editors may also create articles (HTTP Basic). */

@@ -33,7 +33,7 @@ import vn.dvk.news.NewsQuery;
 import vn.dvk.news.NewsService;
 import vn.dvk.shared.PageMeta;
 import vn.dvk.shared.PageResult;
-import vn.dvk.shared.SiteSettings;
+import vn.dvk.system.SiteSettings;
 import vn.dvk.shared.UserFacingException;
 import vn.dvk.shared.VietnameseText;
 

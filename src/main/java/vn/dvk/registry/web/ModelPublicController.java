@@ -31,7 +31,7 @@ import vn.dvk.registry.ModelView;
 import vn.dvk.registry.RegistryService;
 import vn.dvk.registry.SubjectType;
 import vn.dvk.shared.PageResult;
-import vn.dvk.shared.SiteSettings;
+import vn.dvk.system.SiteSettings;
 import vn.dvk.shared.UserFacingException;
 
 /** The public directory of recognized models and exemplars, and one story page per model. */

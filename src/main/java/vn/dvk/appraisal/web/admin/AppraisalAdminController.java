@@ -19,7 +19,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.dvk.account.AccountService;
 import vn.dvk.account.DvkUser;
 import vn.dvk.account.UserView;
-import vn.dvk.scoring.Aggregation;
+import vn.dvk.judging.Aggregation;
 import vn.dvk.appraisal.AppraisalService;
 import vn.dvk.registry.ModelQuery;
 import vn.dvk.registry.ModelStatus;
@@ -103,7 +103,7 @@ class AppraisalAdminController {
 			redirect.addFlashAttribute("success", texts.get("appraisal.template.created"));
 		}
 		catch (NumberFormatException ex) {
-			redirect.addFlashAttribute("failure", texts.get("scoring.template.threshold", "—"));
+			redirect.addFlashAttribute("failure", texts.get("judging.template.threshold", "—"));
 		}
 		catch (UserFacingException ex) {
 			redirect.addFlashAttribute("failure", texts.get(ex));
@@ -269,7 +269,7 @@ class AppraisalAdminController {
 		model.addAttribute("scores", appraisals.scores(id, modelId, user.id()));
 		model.addAttribute("comments", appraisals.comments(id, modelId, user.id()));
 		model.addAttribute("conflict", appraisals.conflict(id, user.id(), modelId).orElse(null));
-		model.addAttribute("kinds", vn.dvk.scoring.ConflictKind.declarable());
+		model.addAttribute("kinds", vn.dvk.judging.ConflictKind.declarable());
 		return "appraisal/admin/sheet";
 	}
 
@@ -287,7 +287,7 @@ class AppraisalAdminController {
 	@PostMapping("/{id}/cham/{modelId}")
 	String score(@AuthenticationPrincipal DvkUser user, @PathVariable long id, @PathVariable long modelId,
 			@RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
-		vn.dvk.scoring.Rubrics.Posted sheet = vn.dvk.scoring.Rubrics.read(appraisals.round(id).criteria(), form);
+		vn.dvk.judging.Rubrics.Posted sheet = vn.dvk.judging.Rubrics.read(appraisals.round(id).criteria(), form);
 		boolean submit = "submit".equals(form.get("action"));
 		try {
 			if (sheet.notANumber() != null) {
@@ -309,7 +309,7 @@ class AppraisalAdminController {
 
 	@PostMapping("/{id}/xung-dot/{modelId}")
 	String conflict(@AuthenticationPrincipal DvkUser user, @PathVariable long id, @PathVariable long modelId,
-			@RequestParam(required = false) vn.dvk.scoring.ConflictKind kind,
+			@RequestParam(required = false) vn.dvk.judging.ConflictKind kind,
 			@RequestParam(required = false) String note, RedirectAttributes redirect) {
 		return act(redirect, id, () -> {
 			appraisals.declareConflict(user, id, modelId, kind, note);

@@ -22,9 +22,9 @@ import vn.dvk.account.DvkUser;
 import vn.dvk.account.UserView;
 import vn.dvk.contest.ContestRecords;
 import vn.dvk.contest.ContestService;
-import vn.dvk.scoring.Aggregation;
-import vn.dvk.scoring.ConflictKind;
-import vn.dvk.scoring.Rubrics;
+import vn.dvk.judging.Aggregation;
+import vn.dvk.judging.ConflictKind;
+import vn.dvk.judging.Rubrics;
 import vn.dvk.shared.Texts;
 import vn.dvk.shared.UserFacingException;
 

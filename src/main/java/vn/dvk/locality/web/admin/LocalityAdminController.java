@@ -29,7 +29,7 @@ import vn.dvk.locality.LocalityQuery;
 import vn.dvk.locality.LocalityService;
 import vn.dvk.locality.UnitType;
 import vn.dvk.shared.PageResult;
-import vn.dvk.shared.StagedUploads;
+import vn.dvk.documents.StagedUploads;
 import vn.dvk.shared.Texts;
 import vn.dvk.shared.UserFacingException;
 import vn.dvk.shared.VietnameseFormats;

@@ -23,7 +23,7 @@ import vn.dvk.locality.OrganizationQuery;
 import vn.dvk.locality.OrganizationService;
 import vn.dvk.locality.OrganizationView;
 import vn.dvk.shared.PageResult;
-import vn.dvk.shared.SiteSettings;
+import vn.dvk.system.SiteSettings;
 import vn.dvk.shared.Texts;
 import vn.dvk.shared.UserFacingException;
 

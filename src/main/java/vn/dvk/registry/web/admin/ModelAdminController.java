@@ -51,7 +51,7 @@ import vn.dvk.registry.RecognitionLevel;
 import vn.dvk.registry.RegistryService;
 import vn.dvk.registry.SubjectType;
 import vn.dvk.shared.PageResult;
-import vn.dvk.shared.SiteSettings;
+import vn.dvk.system.SiteSettings;
 import vn.dvk.shared.Texts;
 import vn.dvk.shared.UserFacingException;
 import vn.dvk.shared.VietnameseFormats;

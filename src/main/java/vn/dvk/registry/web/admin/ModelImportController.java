@@ -29,8 +29,8 @@ import vn.dvk.registry.ModelQuery;
 import vn.dvk.registry.ModelStatus;
 import vn.dvk.registry.QualityFlag;
 import vn.dvk.registry.RegistryService;
-import vn.dvk.shared.SiteSettings;
-import vn.dvk.shared.StagedUploads;
+import vn.dvk.system.SiteSettings;
+import vn.dvk.documents.StagedUploads;
 import vn.dvk.shared.Texts;
 import vn.dvk.shared.UserFacingException;
 

@@ -1,8 +1,0 @@
-/**
- * What judging panels share, whatever they judge: rubric templates of weighted criteria with maxima and a pass
- * threshold ({@link vn.dvk.scoring.Rubrics}), checking a sheet against its rubric, the kinds of conflicts of interest
- * ({@link vn.dvk.scoring.ConflictKind}) and the three aggregations side by side with their rankings
- * ({@link vn.dvk.scoring.Aggregation}). Appraisal councils (models) and contest juries (press entries) both use it.
- */
-@org.springframework.modulith.ApplicationModule(displayName = "Scoring")
-package vn.dvk.scoring;
