@@ -410,9 +410,9 @@ public class CommendationService {
 
 	private static final String SELECT = "select n.id, n.model_id, m.name, o.name, u.name, m.field_code, m.slug, "
 			+ "n.award_form_id, f.name, n.status, n.achievement, n.reason, n.proposed_by, m.spread_localities, "
-			+ "(select count(*) from registry_indicator i where i.model_id = m.id), n.certificate_number from nomination n "
-			+ "join registry_model m on m.id = n.model_id join award_form f on f.id = n.award_form_id "
-			+ "join organization o on o.id = m.organization_id join administrative_unit u on u.id = m.locality_id";
+			+ "m.indicator_count, n.certificate_number from nomination n "
+			+ "join registry_model_facts m on m.id = n.model_id join award_form f on f.id = n.award_form_id "
+			+ "join organization_directory o on o.id = m.organization_id join unit_directory u on u.id = m.locality_id";
 
 	private static Nomination row(java.sql.ResultSet rs) throws java.sql.SQLException {
 		return new Nomination(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import vn.dvk.judging.Aggregation;
+import vn.dvk.judging.Panel;
 
 /** The contest's public value types. */
 public final class ContestRecords {
@@ -51,11 +52,32 @@ public final class ContestRecords {
 
 	}
 
+	/** A round of the contest; its jury's work is its judging panel's. */
 	public record Round(long id, long contestId, Stage stage, String name, LocalDate startsOn, LocalDate endsOn,
-			long templateId, Aggregation.Method decidingMethod, boolean blind, String status) {
+			Panel panel) {
 
 		public boolean open() {
-			return "OPEN".equals(status);
+			return panel.open();
+		}
+
+		public String status() {
+			return panel.open() ? "OPEN" : "CLOSED";
+		}
+
+		public long templateId() {
+			return panel.templateId();
+		}
+
+		public Aggregation.Method decidingMethod() {
+			return panel.decidingMethod();
+		}
+
+		public boolean blind() {
+			return panel.blind();
+		}
+
+		public long panelId() {
+			return panel.id();
 		}
 
 	}

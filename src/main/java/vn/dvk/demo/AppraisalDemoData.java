@@ -1,5 +1,7 @@
 package vn.dvk.demo;
 
+import vn.dvk.judging.Judging;
+
 import vn.dvk.appraisal.AppraisalService;
 
 import java.time.Instant;
@@ -46,6 +48,8 @@ import vn.dvk.shared.VietnameseFormats;
 @Order(70)
 class AppraisalDemoData implements ApplicationRunner {
 
+	private final Judging judging;
+
 	static final String MARKER = "demo-data.appraisal";
 
 	private static final Logger log = LoggerFactory.getLogger(AppraisalDemoData.class);
@@ -72,7 +76,8 @@ class AppraisalDemoData implements ApplicationRunner {
 
 	AppraisalDemoData(@Value("${dvk.demo-data:true}") boolean enabled, AppraisalService appraisals,
 			RegistryService registry, AccountService accounts, OrganizationService organizations,
-			SettingsStore settings) {
+			SettingsStore settings, Judging judging) {
+		this.judging = judging;
 		this.enabled = enabled;
 		this.appraisals = appraisals;
 		this.registry = registry;
@@ -115,21 +120,21 @@ class AppraisalDemoData implements ApplicationRunner {
 		List<Long> first = submitted.subList(0, 12).stream().map(ModelSummary::id).toList();
 		appraisals.addModels(system, closed.id(), first);
 		for (int i = 0; i < council.size(); i++) {
-			appraisals.addMember(system, closed.id(), council.get(i).id(), i == 0 ? AppraisalService.MemberRole.CHAIR
-					: i == 1 ? AppraisalService.MemberRole.SECRETARY : AppraisalService.MemberRole.MEMBER);
+			appraisals.addMember(system, closed.id(), council.get(i).id(), i == 0 ? vn.dvk.judging.MemberRole.CHAIR
+					: i == 1 ? vn.dvk.judging.MemberRole.SECRETARY : vn.dvk.judging.MemberRole.MEMBER);
 		}
-		appraisals.declareConflict(council.get(3), closed.id(), first.get(3), vn.dvk.judging.ConflictKind.FAMILY,
+		judging.declare(council.get(3), closed.panelId(), first.get(3), vn.dvk.judging.ConflictKind.FAMILY,
 				"Người thân của thành viên là chủ nhiệm mô hình.");
 		for (int m = 0; m < first.size(); m++) {
 			for (int j = 0; j < council.size(); j++) {
-				if (appraisals.conflict(closed.id(), council.get(j).id(), first.get(m)).isEmpty()) {
-					appraisals.score(council.get(j), closed.id(), first.get(m), sheet(closed, m, j), null, true);
+				if (judging.conflict(closed.panelId(), council.get(j).id(), first.get(m)).isEmpty()) {
+					judging.score(council.get(j), closed.panelId(), first.get(m), sheet(closed, m, j), null, true);
 				}
 			}
 		}
-		appraisals.close(system, closed.id(), true);
+		judging.close(system, closed.panelId(), true);
 		int decisionNo = 41;
-		for (AppraisalService.ResultLine line : appraisals.results(closed.id()).lines()) {
+		for (AppraisalService.ResultLine line : appraisals.results(system, closed.id()).lines()) {
 			if (line.passes()) {
 				appraisals.decide(system, closed.id(), line.modelId(), AppraisalService.Decision.RECOGNIZE,
 						(decisionNo++) + "/QĐ-BDVTU", VietnameseFormats.today().minusDays(5), null, line.version());
@@ -148,13 +153,13 @@ class AppraisalDemoData implements ApplicationRunner {
 		List<Long> second = submitted.subList(12, Math.min(18, submitted.size())).stream().map(ModelSummary::id).toList();
 		appraisals.addModels(system, open.id(), second);
 		for (int i = 0; i < 3; i++) {
-			appraisals.addMember(system, open.id(), council.get(i).id(), i == 0 ? AppraisalService.MemberRole.CHAIR
-					: i == 1 ? AppraisalService.MemberRole.SECRETARY : AppraisalService.MemberRole.MEMBER);
+			appraisals.addMember(system, open.id(), council.get(i).id(), i == 0 ? vn.dvk.judging.MemberRole.CHAIR
+					: i == 1 ? vn.dvk.judging.MemberRole.SECRETARY : vn.dvk.judging.MemberRole.MEMBER);
 		}
 		for (int m = 0; m < second.size(); m++) {
-			appraisals.score(council.get(0), open.id(), second.get(m), sheet(open, m + 3, 0), null, true);
+			judging.score(council.get(0), open.panelId(), second.get(m), sheet(open, m + 3, 0), null, true);
 			if (m % 2 == 0) {
-				appraisals.score(council.get(1), open.id(), second.get(m), sheet(open, m + 3, 1), null, true);
+				judging.score(council.get(1), open.panelId(), second.get(m), sheet(open, m + 3, 1), null, true);
 			}
 		}
 		log.info("Loaded demo appraisal: a closed round of {} models with decisions, an open round of {}",

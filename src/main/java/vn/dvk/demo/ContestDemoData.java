@@ -1,5 +1,13 @@
 package vn.dvk.demo;
 
+import vn.dvk.registry.RegistryService;
+
+import vn.dvk.locality.OrganizationService;
+
+import vn.dvk.judging.Judging;
+
+import vn.dvk.contest.ContestEntries;
+
 import vn.dvk.contest.ContestRecords;
 
 import vn.dvk.contest.PressKit;
@@ -50,6 +58,14 @@ import vn.dvk.system.SystemActor;
 @Order(100)
 class ContestDemoData implements ApplicationRunner {
 
+	private final RegistryService registry;
+
+	private final OrganizationService organizations;
+
+	private final Judging judging;
+
+	private final ContestEntries contestEntries;
+
 	static final String MARKER = "demo-data.contest";
 
 	private static final Logger log = LoggerFactory.getLogger(ContestDemoData.class);
@@ -75,7 +91,11 @@ class ContestDemoData implements ApplicationRunner {
 	private final PressKit kit;
 
 	ContestDemoData(@Value("${dvk.demo-data:true}") boolean enabled, ContestService contests, AccountService accounts,
-			Rubrics rubrics, SettingsStore settings, JdbcClient jdbc, PressKit kit) {
+			Rubrics rubrics, SettingsStore settings, JdbcClient jdbc, PressKit kit, ContestEntries entries, Judging judging, OrganizationService organizations, RegistryService registry) {
+		this.registry = registry;
+		this.organizations = organizations;
+		this.judging = judging;
+		this.contestEntries = entries;
 		this.kit = kit;
 		this.enabled = enabled;
 		this.contests = contests;
@@ -111,13 +131,17 @@ class ContestDemoData implements ApplicationRunner {
 		DvkUser reporter = user(accounts.findByUsername("phongvien").orElseThrow());
 		UserView second = accounts.findByUsername("phongvien2").orElseGet(() -> accounts.create(new UserCommand(
 				"phongvien2", "Lương Thị Kim Oanh", "phongvien2@demo.dvk.vn", DEMO_PASSWORD, EnumSet.of(Role.JOURNALIST),
-				jdbc.sql("select min(id) from organization where name = 'Báo Sơn Hà'").query(Long.class).single(),
+				organizations.search(new vn.dvk.locality.OrganizationQuery("Báo Sơn Hà", null, null, false),
+						new vn.dvk.shared.PageResult.Request(0, 5)).items().get(0).id(),
 				AccessScope.ORGANIZATION)));
 		DvkUser reporter2 = user(second);
-		long press = jdbc.sql("select id from rubric_template where name = ?")
-			.params("Tác phẩm báo chí về gương “Dân vận khéo”").query(Long.class).single();
-		List<Long> models = jdbc.sql("select id from registry_model where status in ('RECOGNIZED', 'COMMENDED', "
-				+ "'MAINTAINED') and is_public = true order by id").query(Long.class).list();
+		long press = rubrics.templates().stream().filter(t -> t.name().equals("Tác phẩm báo chí về gương “Dân vận khéo”"))
+			.findFirst().orElseThrow().id();
+		List<Long> models = registry.directory(new vn.dvk.registry.ModelQuery(null, null, null, null, null,
+				java.util.Set.of(vn.dvk.registry.ModelStatus.RECOGNIZED, vn.dvk.registry.ModelStatus.COMMENDED,
+						vn.dvk.registry.ModelStatus.MAINTAINED), null, null, null),
+				new vn.dvk.shared.PageResult.Request(0, 200)).items().stream().map(vn.dvk.registry.ModelSummary::id)
+			.sorted().toList();
 
 		// 1. Last year's contest, judged and published
 		Contest past = contests.create(system, "Cuộc thi báo chí viết về gương điển hình “Dân vận khéo” năm " + (year - 1),
@@ -145,7 +169,7 @@ class ContestDemoData implements ApplicationRunner {
 		List<Long> entries = new ArrayList<>();
 		for (int i = 0; i < works.length; i++) {
 			DvkUser who = i % 2 == 0 ? reporter : reporter2;
-			ContestRecords.Entry e = contests.submit(who, past.id(), new EntryDraft("P".equals(works[i][2]) ? print : online,
+			ContestRecords.Entry e = contestEntries.submit(who, past.id(), new EntryDraft("P".equals(works[i][2]) ? print : online,
 					works[i][0], List.of(new Author(who.fullName(), i % 3 == 0 ? "Minh Đức" : null)), works[i][1],
 					LocalDate.of(year - 1, 1 + i, 10), "https://baosonha.vn/demo/" + (year - 1) + "/tac-pham-" + (i + 1),
 					"Phản ánh điển hình “Dân vận khéo” với kết quả cụ thể, được người dân đồng tình.",
@@ -153,7 +177,7 @@ class ContestDemoData implements ApplicationRunner {
 			entries.add(e.id());
 		}
 		for (int i = 0; i < entries.size(); i++) {
-			contests.checkEligibility(system, entries.get(i), i != 7, i != 7 ? null
+			contestEntries.checkEligibility(system, entries.get(i), i != 7, i != 7 ? null
 					: "Tác phẩm đã đoạt giải ở một cuộc thi khác cùng năm, không đúng thể lệ.");
 		}
 		Round pre = contests.addRound(system, past.id(), Stage.PRELIMINARY, "Vòng sơ khảo", LocalDate.of(year - 1, 10, 20),
@@ -168,11 +192,11 @@ class ContestDemoData implements ApplicationRunner {
 			contests.addJuror(system, fin.id(), j.id(), outlets.get(j.id()));
 		}
 		List<Long> advance = new ArrayList<>();
-		List<ContestRecords.ResultLine> preResults = contests.results(pre.id());
+		List<ContestRecords.ResultLine> preResults = contests.results(system, pre.id());
 		preResults.stream().filter(l -> l.rank() != null && l.rank() <= 3).forEach(l -> advance.add(l.entryId()));
 		contests.advance(system, pre.id(), advance);
 		scoreAll(fin, jurors.subList(0, 3), rubrics.criteria(press), 3);
-		for (ContestRecords.ResultLine l : contests.results(fin.id())) {
+		for (ContestRecords.ResultLine l : contests.results(system, fin.id())) {
 			if (l.rank() == null) {
 				continue;
 			}
@@ -181,11 +205,8 @@ class ContestDemoData implements ApplicationRunner {
 			contests.award(system, l.entryId(), cat.prizes().get(l.rank() - 1).id());
 		}
 		contests.publish(system, past.id(), false);
-		jdbc.sql("update contest set entries_close = ?, results_at = ? where id = ?")
-			.params(Date.valueOf(LocalDate.of(year - 1, 10, 15)),
-					java.sql.Timestamp.from(LocalDate.of(year - 1, 12, 3).atStartOfDay(RegistryFigures.ZONE).toInstant()),
-					past.id())
-			.update();
+		contests.reschedule(system, past.id(), LocalDate.of(year - 1, 10, 15),
+				LocalDate.of(year - 1, 12, 3).atStartOfDay(RegistryFigures.ZONE).toInstant());
 
 		// 2. This year's contest, open for entries
 		Contest open = contests.create(system, "Cuộc thi báo chí viết về gương điển hình “Dân vận khéo” năm " + year,
@@ -197,16 +218,16 @@ class ContestDemoData implements ApplicationRunner {
 						new String[] { "Báo điện tử", "A", "Giải A", "1", "12000000" },
 						new String[] { "Truyền hình", "A", "Giải A", "1", "15000000" },
 						new String[] { "Phát thanh", "A", "Giải A", "1", "10000000" }));
-		ContestRecords.Entry first = contests.submit(reporter, open.id(), new EntryDraft(open.categories().get(2).id(),
+		ContestRecords.Entry first = contestEntries.submit(reporter, open.id(), new EntryDraft(open.categories().get(2).id(),
 				"Phóng sự: Dân vận khéo trên công trường cao tốc", List.of(new Author(reporter.fullName(), null),
 						new Author("Nguyễn Văn Hải", "Hải Nguyễn")), "Đài Phát thanh và Truyền hình Sơn Hà",
 				today.minusDays(40), "https://sonhatv.vn/demo/phong-su-cao-toc", "Phóng sự 12 phút về tổ vận động giải "
 						+ "phóng mặt bằng.", models.isEmpty() ? List.of() : List.of(models.get(0)), List.of()));
-		contests.submit(reporter2, open.id(), new EntryDraft(open.categories().get(1).id(),
+		contestEntries.submit(reporter2, open.id(), new EntryDraft(open.categories().get(1).id(),
 				"Mô hình “Chợ phiên không tiền mặt” – khi cán bộ đi từng nhà", List.of(new Author(reporter2.fullName(), null)),
 				"Báo điện tử Sơn Hà Online", today.minusDays(20), "https://baosonha.vn/demo/cho-phien-khong-tien-mat",
 				null, List.of(), List.of()));
-		contests.checkEligibility(system, first.id(), true, null);
+		contestEntries.checkEligibility(system, first.id(), true, null);
 		Round openPre = contests.addRound(system, open.id(), Stage.PRELIMINARY, "Vòng sơ khảo", today.plusDays(31),
 				today.plusDays(45), press, Aggregation.Method.NORMALIZED, true);
 		for (DvkUser j : jurors.subList(0, 3)) {
@@ -223,9 +244,9 @@ class ContestDemoData implements ApplicationRunner {
 
 	/** Every juror scores every entry of the round they are not conflicted on, deterministic but varied. */
 	private void scoreAll(Round round, List<DvkUser> jurors, List<Rubrics.Criterion> criteria, int seed) {
-		Map<String, vn.dvk.judging.ConflictKind> conflicts = contests.conflicts(round.id());
+		Map<String, vn.dvk.judging.ConflictKind> conflicts = judging.conflicts(round.panelId());
 		for (int j = 0; j < jurors.size(); j++) {
-			for (Long entry : contests.roundEntries(round.id())) {
+			for (Long entry : judging.subjects(round.panelId())) {
 				if (conflicts.containsKey(jurors.get(j).id() + ":" + entry)) {
 					continue;
 				}
@@ -235,7 +256,7 @@ class ContestDemoData implements ApplicationRunner {
 					double share = 0.55 + ((entry * 7 + j * 3 + k * 5 + seed) % 9) * 0.05;
 					sheet.put(criteria.get(k).id(), Math.min(max, Math.round(max * share * 2) / 2.0));
 				}
-				contests.score(jurors.get(j), round.id(), entry, sheet, Map.of(), true);
+				judging.score(jurors.get(j), round.panelId(), entry, sheet, Map.of(), true);
 			}
 		}
 	}

@@ -1,5 +1,12 @@
 package vn.dvk.demo;
 
+import vn.dvk.account.AccountService;
+
+import vn.dvk.locality.OrganizationService;
+
+import vn.dvk.planning.FilingHistory;
+import vn.dvk.planning.FilingStatus;
+
 import vn.dvk.planning.DirectiveService;
 
 import vn.dvk.planning.MonitoringService;
@@ -23,7 +30,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import vn.dvk.account.AccessScope;
@@ -43,6 +49,12 @@ import vn.dvk.system.SystemActor;
 @Order(90)
 class PlanningDemoData implements ApplicationRunner {
 
+	private final AccountService accounts;
+
+	private final OrganizationService organizations;
+
+	private final FilingHistory history;
+
 	static final String MARKER = "demo-data.planning";
 
 	private static final Logger log = LoggerFactory.getLogger(PlanningDemoData.class);
@@ -59,20 +71,20 @@ class PlanningDemoData implements ApplicationRunner {
 
 	private final SettingsStore settings;
 
-	private final JdbcClient jdbc;
-
 	private final vn.dvk.documents.PdfDocuments pdfs;
 
 	PlanningDemoData(@Value("${dvk.demo-data:true}") boolean enabled, PlanningService planning,
 			DirectiveService directives, MonitoringService monitoring, InspectionService inspections,
-			SettingsStore settings, JdbcClient jdbc, vn.dvk.documents.PdfDocuments pdfs) {
+			SettingsStore settings, vn.dvk.documents.PdfDocuments pdfs, FilingHistory history, OrganizationService organizations, AccountService accounts) {
+		this.accounts = accounts;
+		this.organizations = organizations;
+		this.history = history;
 		this.enabled = enabled;
 		this.planning = planning;
 		this.directives = directives;
 		this.monitoring = monitoring;
 		this.inspections = inspections;
 		this.settings = settings;
-		this.jdbc = jdbc;
 		this.pdfs = pdfs;
 	}
 
@@ -87,7 +99,9 @@ class PlanningDemoData implements ApplicationRunner {
 	}
 
 	private void load(DvkUser system) {
-		List<Long> orgs = jdbc.sql("select id from organization where active = true order by id").query(Long.class).list();
+		List<Long> orgs = organizations.search(new vn.dvk.locality.OrganizationQuery(null, null, null, false),
+				new vn.dvk.shared.PageResult.Request(0, vn.dvk.shared.PageResult.MAX_SIZE)).items().stream()
+			.map(vn.dvk.locality.OrganizationView::id).sorted().toList();
 		if (orgs.size() < 10) {
 			return;
 		}
@@ -126,9 +140,9 @@ class PlanningDemoData implements ApplicationRunner {
 					+ "theo dõi từng mô hình; định kỳ cập nhật kết quả, đánh giá hiệu quả và nhân rộng.";
 			// last year: nearly everyone filed both plan and reports
 			if (i % 9 != 8) {
-				filePlan(officer, org, year - 1, targets, narrative, LocalDate.of(year - 1, 1, 10 + i % 15), "APPROVED");
+				filePlan(officer, org, year - 1, targets, narrative, LocalDate.of(year - 1, 1, 10 + i % 15), FilingStatus.APPROVED);
 				for (PlanningService.Period p : planning.periods(year - 1)) {
-					fileReport(officer, org, p, p.deadline().minusDays(3 - i % 5), "APPROVED");
+					fileReport(officer, org, p, p.deadline().minusDays(3 - i % 5), FilingStatus.APPROVED);
 				}
 			}
 			// this year: a realistic spread
@@ -140,25 +154,21 @@ class PlanningDemoData implements ApplicationRunner {
 				continue; // a draft never submitted
 			}
 			LocalDate sent = i % 6 == 1 ? LocalDate.of(year, 2, 9) : LocalDate.of(year, 1, 10 + i % 20);
-			filePlan(officer, org, year, targets, narrative, sent, i % 4 == 0 ? "SUBMITTED" : "APPROVED");
-			if (i == 2) {
-				jdbc.sql("update unit_plan set status = 'RETURNED', review_comment = ? where organization_id = ? and plan_year = ?")
-					.params("Bổ sung chỉ tiêu nhân rộng mô hình và phân công cán bộ theo dõi.", org, year)
-					.update();
-			}
+			filePlan(officer, org, year, targets, narrative, sent, i == 2 ? FilingStatus.RETURNED
+					: i % 4 == 0 ? FilingStatus.SUBMITTED : FilingStatus.APPROVED);
 			PlanningService.Period h1 = planning.periods(year).get(0);
 			if (i % 3 != 2) {
 				fileReport(officer, org, h1, i % 8 == 5 ? h1.deadline().plusDays(6) : h1.deadline().minusDays(2 + i % 6),
-						i % 2 == 0 ? "APPROVED" : "SUBMITTED");
+						i % 2 == 0 ? FilingStatus.APPROVED : FilingStatus.SUBMITTED);
 			}
 		}
 		// the demo officer's organization: its plan approved, H1 filed, the annual report still to write
-		jdbc.sql("select id from organization where name = 'Hội Nông dân xã Tân Lập'").query(Long.class).optional()
-			.ifPresent(org -> {
-				jdbc.sql("update unit_plan set status = 'APPROVED', review_comment = null where organization_id = ? "
-						+ "and plan_year = ?").params(org, year).update();
-				inspection(system, org, year);
-			});
+		organization("Hội Nông dân xã Tân Lập").ifPresent(org -> {
+			planning.plan(system, org, year).ifPresent(p -> history.plan(system, p.id(),
+					p.submittedAt() == null ? Instant.now() : p.submittedAt(), FilingStatus.APPROVED, "bandanvan",
+					null));
+			inspection(system, org, year);
+		});
 		List<MonitoringService.LaggingUnit> lagging = monitoring.lagging(system, year);
 		if (!lagging.isEmpty()) {
 			monitoring.remind(system, lagging.stream().limit(3).map(MonitoringService.LaggingUnit::organizationId).toList(),
@@ -170,17 +180,16 @@ class PlanningDemoData implements ApplicationRunner {
 	}
 
 	private void filePlan(DvkUser officer, long org, int year, List<PlanningService.Target> targets, String narrative,
-			LocalDate sent, String status) {
+			LocalDate sent, FilingStatus outcome) {
 		PlanningService.Plan p = planning.savePlan(officer, org, year, new PlanningService.PlanDraft(targets,
 				List.of("DAN_TOC_THIEU_SO", "DU_AN_TRONG_DIEM"), narrative), true);
-		Instant at = sent.atTime(9, 30).atZone(RegistryFigures.ZONE).toInstant();
-		boolean late = at.isAfter(Deadlines.endOfDay(planning.calendar(year).orElseThrow().planDeadline()));
-		jdbc.sql("update unit_plan set submitted_at = ?, late = ?, status = ?, reviewed_by = ? where id = ?")
-			.params(Timestamp.from(at), late, status, "APPROVED".equals(status) ? "bandanvan" : null, p.id())
-			.update();
+		history.plan(SYSTEM, p.id(), sent.atTime(9, 30).atZone(RegistryFigures.ZONE).toInstant(), outcome, "bandanvan",
+				outcome == FilingStatus.RETURNED
+						? "Bổ sung chỉ tiêu nhân rộng mô hình và phân công cán bộ theo dõi." : null);
 	}
 
-	private void fileReport(DvkUser officer, long org, PlanningService.Period period, LocalDate sent, String status) {
+	private void fileReport(DvkUser officer, long org, PlanningService.Period period, LocalDate sent,
+			FilingStatus outcome) {
 		PlanningService.Report r = planning.saveReport(officer, org, period.id(), new PlanningService.ReportDraft(
 				"Đơn vị duy trì các mô hình đã đăng ký, vận động nhân dân đóng góp ngày công, kinh phí; nhiều hộ được hỗ trợ "
 						+ "phát triển kinh tế.",
@@ -188,19 +197,23 @@ class PlanningDemoData implements ApplicationRunner {
 				"Cán bộ theo dõi mô hình còn kiêm nhiệm nhiều việc.",
 				"Đề nghị Ban Dân vận tổ chức tập huấn cách xây dựng chỉ tiêu đầu ra đo đếm được.", Map.of(), Map.of()),
 				true);
-		Instant at = sent.atTime(15, 0).atZone(RegistryFigures.ZONE).toInstant();
-		jdbc.sql("update period_report set submitted_at = ?, late = ?, status = ?, reviewed_by = ? where id = ?")
-			.params(Timestamp.from(at), at.isAfter(Deadlines.endOfDay(period.deadline())), status,
-					"APPROVED".equals(status) ? "bandanvan" : null, r.id())
-			.update();
+		history.report(SYSTEM, r.id(), sent.atTime(15, 0).atZone(RegistryFigures.ZONE).toInstant(), outcome, "bandanvan");
+	}
+
+	private static final DvkUser SYSTEM = DvkUser.of(0, AuditLog.SYSTEM, "Hệ thống", EnumSet.of(Role.ADMIN),
+			AccessScope.PROVINCE, null);
+
+	private java.util.Optional<Long> organization(String name) {
+		return organizations.search(new vn.dvk.locality.OrganizationQuery(name, null, null, false),
+				new vn.dvk.shared.PageResult.Request(0, 5)).items().stream().filter(o -> o.name().equals(name))
+			.map(vn.dvk.locality.OrganizationView::id).findFirst();
 	}
 
 	private void inspection(DvkUser system, long farmers, int year) {
-		List<Long> team = jdbc.sql("select id from app_user where username in ('bandanvan', 'thamdinh') order by username")
-			.query(Long.class)
-			.list();
-		List<Long> units = jdbc.sql("select id from organization where name in ('Hội Nông dân xã Tân Lập', "
-				+ "'Ủy ban nhân dân xã Tân Lập') order by id").query(Long.class).list();
+		List<Long> team = java.util.stream.Stream.of("bandanvan", "thamdinh").map(accounts::findByUsername)
+			.flatMap(java.util.Optional::stream).map(vn.dvk.account.UserView::id).toList();
+		List<Long> units = java.util.stream.Stream.of("Hội Nông dân xã Tân Lập", "Ủy ban nhân dân xã Tân Lập")
+			.map(this::organization).flatMap(java.util.Optional::stream).sorted().toList();
 		if (team.isEmpty() || units.size() < 2) {
 			return;
 		}
@@ -221,11 +234,9 @@ class PlanningDemoData implements ApplicationRunner {
 				"Báo cáo kết quả nhân rộng mô hình “Dân vận khéo” trong cải cách hành chính",
 				LocalDate.now(RegistryFigures.ZONE).minusDays(7)); // overdue: shows how the list flags it
 		inspections.closeItem(system, first, "Đã cập nhật kết quả quý III cho 3 mô hình ngày 10/11.");
-		jdbc.sql("update inspection_unit set answer = ?, answered_at = ?, answered_by = 'canbo' where inspection_id = ? "
-				+ "and organization_id = ?")
-			.params("Đơn vị tiếp thu kết luận, đã phân công cán bộ cập nhật kết quả và bổ sung chỉ tiêu trước ngày 20/12.",
-					Timestamp.from(Instant.now()), i.id(), farmers)
-			.update();
+		accounts.findByUsername("canbo").ifPresent(canbo -> inspections.answer(DvkUser.of(canbo.id(), canbo.username(),
+				canbo.fullName(), canbo.roles(), canbo.scope(), canbo.organizationId()), i.id(),
+				"Đơn vị tiếp thu kết luận, đã phân công cán bộ cập nhật kết quả và bổ sung chỉ tiêu trước ngày 20/12."));
 	}
 
 	private byte[] planPdf(int year) {

@@ -147,8 +147,8 @@ public class InspectionService {
 		}
 		GeneratedKeyHolder keys = new GeneratedKeyHolder();
 		jdbc.sql("insert into inspection_item (inspection_id, organization_id, description, due_on, status) values "
-				+ "(?, ?, ?, ?, 'OPEN')")
-			.params(inspectionId, organizationId, d, Date.valueOf(dueOn))
+				+ "(?, ?, ?, ?, ?)")
+			.params(inspectionId, organizationId, d, Date.valueOf(dueOn), ItemStatus.OPEN.name())
 			.update(keys, "id");
 		return keys.getKey().longValue();
 	}
@@ -195,9 +195,10 @@ public class InspectionService {
 		if (r == null) {
 			throw UserFacingException.field("response", "planning.inspection.response.required");
 		}
-		int n = jdbc.sql("update inspection_item set status = 'CLOSED', response = ?, closed_at = ?, closed_by = ? "
-				+ "where id = ? and status = 'OPEN'")
-			.params(r, Timestamp.from(Instant.now()), user.getUsername(), itemId)
+		int n = jdbc.sql("update inspection_item set status = ?, response = ?, closed_at = ?, closed_by = ? "
+				+ "where id = ? and status = ?")
+			.params(ItemStatus.CLOSED.name(), r, Timestamp.from(Instant.now()), user.getUsername(), itemId,
+					ItemStatus.OPEN.name())
 			.update();
 		if (n == 0) {
 			throw new UserFacingException(HttpStatus.CONFLICT, "planning.inspection.itemClosed");
@@ -216,7 +217,7 @@ public class InspectionService {
 			.orElseThrow(() -> UserFacingException.notFound("planning.inspection.notFound"));
 		boolean team = onTeam(user, id);
 		Long own = access.allows(user, Permission.FILE_PLANS) ? user.organizationId() : null;
-		List<Member> members = jdbc.sql("select m.user_id, u.full_name, m.leader from inspection_member m join app_user u "
+		List<Member> members = jdbc.sql("select m.user_id, u.full_name, m.leader from inspection_member m join account_directory u "
 				+ "on u.id = m.user_id where m.inspection_id = ? order by m.leader desc, u.full_name")
 			.params(id)
 			.query((rs, n) -> new Member(rs.getLong(1), rs.getString(2), rs.getBoolean(3)))
@@ -233,7 +234,7 @@ public class InspectionService {
 			});
 		List<Unit> units = new ArrayList<>();
 		jdbc.sql("select i.organization_id, o.name, i.findings, i.recommendations, i.answer, i.answered_at from "
-				+ "inspection_unit i join organization o on o.id = i.organization_id where i.inspection_id = ? order by o.sort_key")
+				+ "inspection_unit i join organization_directory o on o.id = i.organization_id where i.inspection_id = ? order by o.sort_key")
 			.params(id)
 			.query(rs -> {
 				long org = rs.getLong(1);
@@ -269,7 +270,8 @@ public class InspectionService {
 		long total = jdbc.sql("select count(*) from inspection i" + where).params(params).query(Long.class).single();
 		List<Summary> items = jdbc.sql("select i.id, i.title, i.planned_on, i.status, "
 				+ "(select count(*) from inspection_unit u where u.inspection_id = i.id), "
-				+ "(select count(*) from inspection_item t where t.inspection_id = i.id and t.status = 'OPEN') "
+				+ "(select count(*) from inspection_item t where t.inspection_id = i.id and t.status = '" + ItemStatus.OPEN
+				+ "') "
 				+ "from inspection i" + where + " order by i.planned_on desc, i.id desc offset " + page.offset()
 				+ " rows fetch next " + page.size() + " rows only")
 			.params(params)

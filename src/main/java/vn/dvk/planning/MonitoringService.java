@@ -125,7 +125,7 @@ public class MonitoringService {
 		record Org(long id, String name, String locality) {
 		}
 		Map<Long, Org> orgs = new LinkedHashMap<>();
-		jdbc.sql("select o.id, o.name, u.name from organization o join administrative_unit u on u.id = o.locality_id "
+		jdbc.sql("select o.id, o.name, u.name from organization_directory o join unit_directory u on u.id = o.locality_id "
 				+ "where o.active = true and " + scope.condition() + " order by o.sort_key, o.id")
 			.params(scope.params())
 			.query(rs -> {
@@ -154,8 +154,8 @@ public class MonitoringService {
 			}
 		}
 		if (enabled.contains(Reason.NO_NEW_MODEL) && !today.isBefore(LocalDate.of(year, 1, 1))) {
-			Set<Long> active = new HashSet<>(jdbc.sql("select distinct organization_id from registry_model where "
-					+ "status <> 'DRAFT' and created_at >= ? and created_at < ?")
+			Set<Long> active = new HashSet<>(jdbc.sql("select distinct organization_id from registry_model_facts "
+					+ "where registered = true and created_at >= ? and created_at < ?")
 				.params(start(LocalDate.of(year, 1, 1)), start(LocalDate.of(year + 1, 1, 1)))
 				.query(Long.class)
 				.list());
@@ -164,8 +164,8 @@ public class MonitoringService {
 		}
 		if (enabled.contains(Reason.STALE_MODELS)) {
 			LocalDate since = today.minusMonths(staleMonths);
-			jdbc.sql("select organization_id, count(*) from registry_model where status in ('RECOGNIZED', 'MAINTAINED', "
-					+ "'REPLICATED', 'COMMENDED') and coalesce(last_result_date, recognition_date) < ? group by organization_id")
+			jdbc.sql("select organization_id, count(*) from registry_model_facts where recognized = true and "
+					+ "coalesce(last_result_date, recognition_date) < ? group by organization_id")
 				.params(Date.valueOf(since))
 				.query(rs -> {
 					if (orgs.containsKey(rs.getLong(1))) {
@@ -174,8 +174,8 @@ public class MonitoringService {
 				});
 		}
 		if (enabled.contains(Reason.NOT_MEASURABLE)) {
-			jdbc.sql("select organization_id, count(*) from registry_model where status not in ('DRAFT', 'REJECTED', "
-					+ "'DISCONTINUED') group by organization_id having sum(case when measurable then 1 else 0 end) = 0")
+			jdbc.sql("select organization_id, count(*) from registry_model_facts where running = true "
+					+ "group by organization_id having sum(case when measurable then 1 else 0 end) = 0")
 				.query(rs -> {
 					if (orgs.containsKey(rs.getLong(1))) {
 						add(found, rs.getLong(1), Reason.NOT_MEASURABLE, Long.toString(rs.getLong(2)));
@@ -235,13 +235,13 @@ public class MonitoringService {
 		if (organizationId != null) {
 			params.add(organizationId);
 		}
-		long total = jdbc.sql("select count(*) from reminder r join organization o on o.id = r.organization_id" + where)
+		long total = jdbc.sql("select count(*) from reminder r join organization_directory o on o.id = r.organization_id" + where)
 			.params(params)
 			.query(Long.class)
 			.single();
 		List<ReminderRecord> items = jdbc
 			.sql("select r.id, r.organization_id, o.name, r.reason, r.message, r.scheduled_key, r.sent_by, r.sent_at, "
-					+ "r.recipients from reminder r join organization o on o.id = r.organization_id" + where
+					+ "r.recipients from reminder r join organization_directory o on o.id = r.organization_id" + where
 					+ " order by r.sent_at desc, r.id desc offset " + page.offset() + " rows fetch next " + page.size()
 					+ " rows only")
 			.params(params)
@@ -275,7 +275,7 @@ public class MonitoringService {
 			LocalDate planDeadline = calendar.get().planDeadline();
 			String phase = phase(today, planDeadline);
 			if (phase != null) {
-				List<Long> missing = jdbc.sql("select o.id from organization o where o.active = true and not exists "
+				List<Long> missing = jdbc.sql("select o.id from organization_directory o where o.active = true and not exists "
 						+ "(select 1 from unit_plan p where p.organization_id = o.id and p.plan_year = ? and "
 						+ "p.status in ('SUBMITTED', 'APPROVED'))").params(year).query(Long.class).list();
 				String message = "before".equals(phase)
@@ -291,7 +291,7 @@ public class MonitoringService {
 				if (periodPhase == null) {
 					continue;
 				}
-				List<Long> missing = jdbc.sql("select o.id from organization o where o.active = true and not exists "
+				List<Long> missing = jdbc.sql("select o.id from organization_directory o where o.active = true and not exists "
 						+ "(select 1 from period_report r where r.organization_id = o.id and r.period_id = ? and "
 						+ "r.status in ('SUBMITTED', 'APPROVED'))").params(p.id()).query(Long.class).list();
 				String message = "before".equals(periodPhase)

@@ -336,7 +336,7 @@ public class PlanningService {
 
 	private static final String PLAN_SELECT = "select p.id, p.organization_id, o.name, p.plan_year, p.status, "
 			+ "p.focus_areas, p.narrative, p.submitted_at, p.late, p.review_comment, p.version from unit_plan p "
-			+ "join organization o on o.id = p.organization_id";
+			+ "join organization_directory o on o.id = p.organization_id";
 
 	private static Plan plan(java.sql.ResultSet rs) throws java.sql.SQLException {
 		String focus = rs.getString(6);
@@ -515,7 +515,7 @@ public class PlanningService {
 
 	private static final String REPORT_SELECT = "select r.id, r.organization_id, o.name, r.status, r.results, r.limits, "
 			+ "r.causes, r.proposals, r.submitted_at, r.late, r.review_comment, r.version from period_report r "
-			+ "join organization o on o.id = r.organization_id";
+			+ "join organization_directory o on o.id = r.organization_id";
 
 	private static Report report(java.sql.ResultSet rs, Period period) throws java.sql.SQLException {
 		Timestamp submitted = rs.getTimestamp(9);
@@ -556,9 +556,9 @@ public class PlanningService {
 			where.append(" and o.type_code = ?");
 			params.add(typeCode);
 		}
-		long total = jdbc.sql("select count(*) from organization o" + where).params(params).query(Long.class).single();
+		long total = jdbc.sql("select count(*) from organization_directory o" + where).params(params).query(Long.class).single();
 		List<MatrixRow> rows = new ArrayList<>();
-		jdbc.sql("select o.id, o.name, u.name, o.type_code from organization o join administrative_unit u on "
+		jdbc.sql("select o.id, o.name, u.name, o.type_code from organization_directory o join unit_directory u on "
 				+ "u.id = o.locality_id" + where + " order by o.sort_key, o.id offset " + page.offset()
 				+ " rows fetch next " + page.size() + " rows only")
 			.params(params)
@@ -599,7 +599,7 @@ public class PlanningService {
 	/** Units that have active organizations (for the matrix's and the lagging list's locality filter), by name. */
 	public Map<Long, String> localitiesWithOrganizations() {
 		Map<Long, String> out = new LinkedHashMap<>();
-		jdbc.sql("select u.id, u.name from administrative_unit u where u.id in (select locality_id from organization "
+		jdbc.sql("select u.id, u.name from unit_directory u where u.id in (select locality_id from organization_directory "
 				+ "where active = true) order by u.sort_key")
 			.query(rs -> {
 				out.put(rs.getLong(1), rs.getString(2));

@@ -124,8 +124,8 @@ class Lineage {
 				select m.id, m.name, m.slug, m.status, m.replica_of, u.name as locality_name, o.name as org_name
 				from registry_model m
 				join tree t on t.id = m.id
-				join administrative_unit u on u.id = m.locality_id
-				join organization o on o.id = m.organization_id
+				join unit_directory u on u.id = m.locality_id
+				join organization_directory o on o.id = m.organization_id
 				order by t.depth, m.id""")
 			.param("root", root)
 			.query((rs, n) -> new Object[] { rs.getLong("id"), rs.getString("name"), rs.getString("slug"),

@@ -45,8 +45,8 @@ class ModelSearch {
 			m.spread_organizations, m.updated_at, o.name as organization_name, u.code as locality_code,
 			u.name as locality_name""";
 
-	private static final String FROM = " from registry_model m join organization o on o.id = m.organization_id"
-			+ " join administrative_unit u on u.id = m.locality_id";
+	private static final String FROM = " from registry_model m join organization_directory o on o.id = m.organization_id"
+			+ " join unit_directory u on u.id = m.locality_id";
 
 	private final JdbcClient jdbc;
 
@@ -89,10 +89,7 @@ class ModelSearch {
 	/** The unit and the units under it (at most three levels: province, former district, commune), sorted. */
 	private long[] unitsUnder(long unitId) {
 		return jdbc.sql("""
-				select id from administrative_unit where id = :u
-				union all select id from administrative_unit where parent_id = :u
-				union all select c.id from administrative_unit c join administrative_unit p on c.parent_id = p.id
-				    where p.parent_id = :u""")
+				select unit_id from unit_subtree where ancestor_id = :u""")
 			.param("u", unitId)
 			.query(Long.class)
 			.list()
@@ -105,12 +102,7 @@ class ModelSearch {
 	/** The organization and its sub-organizations (three levels below it at most), sorted. */
 	private long[] organizationsUnder(long organizationId) {
 		return jdbc.sql("""
-				select id from organization where id = :o
-				union all select id from organization where parent_id = :o
-				union all select c.id from organization c join organization p on c.parent_id = p.id
-				    where p.parent_id = :o
-				union all select c.id from organization c join organization p on c.parent_id = p.id
-				    join organization g on p.parent_id = g.id where g.parent_id = :o""")
+				select organization_id from organization_subtree where ancestor_id = :o""")
 			.param("o", organizationId)
 			.query(Long.class)
 			.list()

@@ -31,8 +31,8 @@ class Models {
 	static final String VIEW_SELECT = """
 			select m.*, o.name as organization_name, u.code as locality_code, u.name as locality_name
 			from registry_model m
-			join organization o on o.id = m.organization_id
-			join administrative_unit u on u.id = m.locality_id""";
+			join organization_directory o on o.id = m.organization_id
+			join unit_directory u on u.id = m.locality_id""";
 
 	private final JdbcClient jdbc;
 

@@ -48,9 +48,8 @@ public class OpenData {
 		List<Item> items = new ArrayList<>();
 		jdbc.sql("select m.id, m.name, m.kind, m.subject_type, m.field_code, u.name, o.name, m.status, "
 				+ "m.recognition_level, m.recognition_decision, m.recognition_date, m.spread_localities, m.slug "
-				+ "from registry_model m join administrative_unit u on u.id = m.locality_id join organization o on "
-				+ "o.id = m.organization_id where m.is_public = true and m.status in ('RECOGNIZED', 'MAINTAINED', "
-				+ "'REPLICATED', 'COMMENDED') order by m.id")
+				+ "from registry_model_facts m join unit_directory u on u.id = m.locality_id join organization_directory o "
+				+ "on o.id = m.organization_id where m.is_public = true and m.recognized = true order by m.id")
 			.query(rs -> {
 				java.sql.Date d = rs.getDate(11);
 				items.add(new Item(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),

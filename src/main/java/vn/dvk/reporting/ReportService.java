@@ -1,5 +1,7 @@
 package vn.dvk.reporting;
 
+import vn.dvk.planning.FilingFigures;
+
 import vn.dvk.account.Permission;
 
 import java.time.LocalDate;
@@ -36,6 +38,8 @@ import vn.dvk.shared.VietnameseCollation;
  */
 @Service
 public class ReportService {
+
+	private final FilingFigures filings;
 
 	/** How the summary is grouped, as the API names it. */
 	public enum GroupBy {
@@ -107,7 +111,8 @@ public class ReportService {
 	private final JdbcClient jdbc;
 
 	ReportService(RegistryFigures figures, Catalogues catalogues, AccessPolicy access, MonitoringService monitoring,
-			PlanningService planning, JdbcClient jdbc) {
+			PlanningService planning, JdbcClient jdbc, FilingFigures filings) {
+		this.filings = filings;
 		this.figures = figures;
 		this.catalogues = catalogues;
 		this.access = access;
@@ -148,43 +153,11 @@ public class ReportService {
 	}
 
 	private Kpis filingKpis(DvkUser user, int year, Map<ModelStatus, Long> byStatus, RegistryFigures.Figures fig) {
-		ScopeSql scope = ScopeSql.of(access.filterFor(user), "o.id", "o.locality_id");
-		long organizations = jdbc.sql("select count(*) from organization o where o.active = true and " + scope.condition())
-			.params(scope.params())
-			.query(Long.class)
-			.single();
-		List<Object> p = new ArrayList<>(List.of(year));
-		p.addAll(scope.params());
-		long[] plans = jdbc.sql("select count(*), sum(case when p.late then 0 else 1 end) from unit_plan p join "
-				+ "organization o on o.id = p.organization_id where p.plan_year = ? and p.status in ('SUBMITTED', 'APPROVED') "
-				+ "and o.active = true and " + scope.condition())
-			.params(p)
-			.query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2) })
-			.single();
-		LocalDate today = LocalDate.now(RegistryFigures.ZONE);
-		long due = 0;
-		long filed = 0;
-		long onTime = 0;
-		for (PlanningService.Period period : planning.periods(year)) {
-			if (!today.isAfter(period.deadline())) {
-				continue;
-			}
-			due += organizations;
-			List<Object> q = new ArrayList<>(List.of(period.id()));
-			q.addAll(scope.params());
-			long[] r = jdbc.sql("select count(*), sum(case when r.late then 0 else 1 end) from period_report r join "
-					+ "organization o on o.id = r.organization_id where r.period_id = ? and r.status in ('SUBMITTED', "
-					+ "'APPROVED') and o.active = true and " + scope.condition())
-				.params(q)
-				.query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2) })
-				.single();
-			filed += r[0];
-			onTime += r[1];
-		}
+		FilingFigures.Filings f = filings.of(user, year);
 		long lagging = canSeeLagging(user) ? monitoring.lagging(user, year).size() : 0;
 		long models = byStatus.values().stream().mapToLong(Long::longValue).sum();
 		return new Kpis(models, byStatus, fig.registered(), fig.recognized(), fig.replicated(), fig.commended(),
-				organizations, plans[0], plans[1], due, filed, onTime, lagging);
+				f.organizations(), f.plans(), f.plansOnTime(), f.reportsDue(), f.reportsFiled(), f.reportsOnTime(), lagging);
 	}
 
 	/** Lagging units are the monitoring staff's to see. */
@@ -221,8 +194,8 @@ public class ReportService {
 		return switch (groupBy) {
 			case FIELD -> catalogues.names(CatalogueEntry.FIELD, locale);
 			case FOCUS_AREA -> catalogues.names(CatalogueEntry.FOCUS_AREA, locale);
-			case LOCALITY -> names("administrative_unit", keys);
-			case ORGANIZATION -> names("organization", keys);
+			case LOCALITY -> names("unit_directory", keys);
+			case ORGANIZATION -> names("organization_directory", keys);
 		};
 	}
 
@@ -254,7 +227,7 @@ public class ReportService {
 				.map(Long::valueOf)
 				.map(String::valueOf)
 				.collect(java.util.stream.Collectors.joining(","));
-			jdbc.sql("select id, code from administrative_unit where id in (" + in + ")").query(rs -> {
+			jdbc.sql("select id, code from unit_directory where id in (" + in + ")").query(rs -> {
 				out.put(Long.toString(rs.getLong(1)), rs.getString(2));
 			});
 		}
@@ -263,7 +236,7 @@ public class ReportService {
 
 	/** The phases models are registered in (e.g. 2021-2025), newest first. */
 	public List<String> phases() {
-		return jdbc.sql("select distinct phase from registry_model order by phase desc").query(String.class).list();
+		return jdbc.sql("select distinct phase from registry_model_facts order by phase desc").query(String.class).list();
 	}
 
 	/** The province's figures for everyone (the public "Số liệu" page): no scope, public counts only. */

@@ -55,6 +55,9 @@ class AppraisalIT {
 	AppraisalService appraisals;
 
 	@Autowired
+	vn.dvk.judging.Judging judging;
+
+	@Autowired
 	RegistryService registry;
 
 	@Autowired
@@ -129,47 +132,47 @@ class AppraisalIT {
 		DvkUser sameUnit = appraiser(marker, 9, "Hội Nông dân xã Tân Lập");
 		for (int i = 0; i < council.size(); i++) {
 			appraisals.addMember(staff, round.id(), council.get(i).id(),
-					i == 0 ? AppraisalService.MemberRole.CHAIR : AppraisalService.MemberRole.MEMBER);
+					i == 0 ? vn.dvk.judging.MemberRole.CHAIR : vn.dvk.judging.MemberRole.MEMBER);
 		}
-		appraisals.addMember(staff, round.id(), sameUnit.id(), AppraisalService.MemberRole.MEMBER);
+		appraisals.addMember(staff, round.id(), sameUnit.id(), vn.dvk.judging.MemberRole.MEMBER);
 		assertThatThrownBy(() -> appraisals.addMember(staff, round.id(), users.load("canbo").id(),
-				AppraisalService.MemberRole.MEMBER)).isInstanceOf(UserFacingException.class);
+				vn.dvk.judging.MemberRole.MEMBER)).isInstanceOf(UserFacingException.class);
 
 		long a = models.get(0).id();
 		long b = models.get(1).id();
 		long c = models.get(2).id();
 		// refusals: conflicted member, a score above the maximum, a negative score
-		assertThat(appraisals.conflict(round.id(), sameUnit.id(), a)).contains("AUTO_UNIT");
-		assertThatThrownBy(() -> appraisals.score(sameUnit, round.id(), a, sheet(round, 10, 10, 10, 10, 10, 5), null, true))
+		assertThat(judging.conflict(round.panelId(), sameUnit.id(), a)).contains(vn.dvk.judging.ConflictKind.AUTO_UNIT);
+		assertThatThrownBy(() -> judging.score(sameUnit, round.panelId(), a, sheet(round, 10, 10, 10, 10, 10, 5), null, true))
 			.isInstanceOf(UserFacingException.class)
-			.hasFieldOrPropertyWithValue("messageKey", "appraisal.score.conflicted");
-		assertThatThrownBy(() -> appraisals.score(council.get(0), round.id(), a, sheet(round, 21, 10, 10, 10, 10, 5),
+			.hasFieldOrPropertyWithValue("messageKey", "judging.score.conflicted");
+		assertThatThrownBy(() -> judging.score(council.get(0), round.panelId(), a, sheet(round, 21, 10, 10, 10, 10, 5),
 				null, true))
 			.isInstanceOf(UserFacingException.class)
 			.hasFieldOrPropertyWithValue("messageKey", "judging.score.range");
-		assertThatThrownBy(() -> appraisals.score(council.get(0), round.id(), a, sheet(round, -1, 10, 10, 10, 10, 5),
+		assertThatThrownBy(() -> judging.score(council.get(0), round.panelId(), a, sheet(round, -1, 10, 10, 10, 10, 5),
 				null, true))
 			.isInstanceOf(UserFacingException.class);
 		// a declared conflict: member 4 on model C
-		appraisals.declareConflict(council.get(4), round.id(), c, vn.dvk.judging.ConflictKind.FAMILY, "Người thân");
-		assertThatThrownBy(() -> appraisals.score(council.get(4), round.id(), c, sheet(round, 10, 10, 10, 10, 10, 5),
+		judging.declare(council.get(4), round.panelId(), c, vn.dvk.judging.ConflictKind.FAMILY, "Người thân");
+		assertThatThrownBy(() -> judging.score(council.get(4), round.panelId(), c, sheet(round, 10, 10, 10, 10, 10, 5),
 				null, true))
-			.hasFieldOrPropertyWithValue("messageKey", "appraisal.score.conflicted");
+			.hasFieldOrPropertyWithValue("messageKey", "judging.score.conflicted");
 
 		// totals of model A: 50, 60, 70, 80, 100 → mean 72, trimmed 70; model B: 90 from everyone
 		double[][] aSheets = { { 10, 10, 10, 10, 5, 5 }, { 12, 10, 10, 15, 8, 5 }, { 14, 12, 10, 17, 10, 7 },
 				{ 16, 12, 12, 20, 12, 8 }, { 20, 15, 15, 25, 15, 10 } };
 		for (int i = 0; i < 5; i++) {
-			appraisals.score(council.get(i), round.id(), a, sheet(round, aSheets[i]), null, true);
-			appraisals.score(council.get(i), round.id(), b, sheet(round, 18, 14, 13, 22, 14, 9),
+			judging.score(council.get(i), round.panelId(), a, sheet(round, aSheets[i]), null, true);
+			judging.score(council.get(i), round.panelId(), b, sheet(round, 18, 14, 13, 22, 14, 9),
 					i == 1 ? Map.of(round.criteria().get(1).id(), "Huy động được cả khu dân cư " + marker) : null, true);
 		}
 		// the chair reads every member's sheet with comments, but in a blind round only once it is closed; staff always
-		assertThatThrownBy(() -> appraisals.sheets(council.get(0), round.id(), b))
+		assertThatThrownBy(() -> judging.sheets(council.get(0), round.panelId(), b))
 			.isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
-		assertThatThrownBy(() -> appraisals.sheets(council.get(1), round.id(), b))
+		assertThatThrownBy(() -> judging.sheets(council.get(1), round.panelId(), b))
 			.isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
-		List<AppraisalService.MemberSheet> onB = appraisals.sheets(staff, round.id(), b);
+		List<vn.dvk.judging.MemberSheet> onB = judging.sheets(staff, round.panelId(), b);
 		assertThat(onB).hasSize(6);
 		assertThat(onB.stream().filter(x -> x.userId() == council.get(1).id()).findFirst().orElseThrow())
 			.satisfies(x -> {
@@ -178,17 +181,17 @@ class AppraisalIT {
 				assertThat(x.comments()).containsValue("Huy động được cả khu dân cư " + marker);
 			});
 		assertThat(onB.stream().filter(x -> x.userId() == sameUnit.id()).findFirst().orElseThrow().conflict())
-			.isEqualTo("AUTO_UNIT");
+			.isEqualTo(vn.dvk.judging.ConflictKind.AUTO_UNIT);
 		mvc.perform(get("/quan-tri/tham-dinh/{id}/phieu/{m}", round.id(), b).with(users.as("bandanvan")))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Huy động được cả khu dân cư " + marker)))
 			.andExpect(content().string(containsString("Cùng đơn vị với mô hình (tự động)")));
 		// model C: saved but not submitted by member 0 → missing sheets when closing
-		appraisals.score(council.get(0), round.id(), c, sheet(round, 10, 10, 10, 10, 10, 5), null, false);
-		assertThatThrownBy(() -> appraisals.close(staff, round.id(), false))
+		judging.score(council.get(0), round.panelId(), c, sheet(round, 10, 10, 10, 10, 10, 5), null, false);
+		assertThatThrownBy(() -> judging.close(staff, round.panelId(), false))
 			.isInstanceOf(UserFacingException.class)
-			.hasFieldOrPropertyWithValue("messageKey", "appraisal.close.missing");
-		AppraisalService.Results results = appraisals.results(round.id());
+			.hasFieldOrPropertyWithValue("messageKey", "judging.close.missing");
+		AppraisalService.Results results = appraisals.results(staff, round.id());
 		AppraisalService.ResultLine lineA = results.lines().stream().filter(l -> l.modelId() == a).findFirst().orElseThrow();
 		assertThat(lineA.figures().mean()).isEqualTo(72.0);
 		assertThat(lineA.figures().trimmedMean()).isEqualTo(70.0);
@@ -229,10 +232,10 @@ class AppraisalIT {
 					"Mô hình thẩm định A " + marker, "Tính sáng tạo, phù hợp với đặc điểm địa phương", "72,00",
 					"Người thân", "Chủ tịch hội đồng", "Thành viên hội đồng 0");
 		}
-		appraisals.close(staff, round.id(), true);
-		assertThatThrownBy(() -> appraisals.score(council.get(1), round.id(), c, sheet(round, 10, 10, 10, 10, 10, 5),
+		judging.close(staff, round.panelId(), true);
+		assertThatThrownBy(() -> judging.score(council.get(1), round.panelId(), c, sheet(round, 10, 10, 10, 10, 10, 5),
 				null, true))
-			.hasFieldOrPropertyWithValue("messageKey", "appraisal.closed");
+			.hasFieldOrPropertyWithValue("messageKey", "judging.closed");
 
 		// decisions: B recognized; a stale second decision on B is refused; A returned; a model outside: refused
 		appraisals.decide(staff, round.id(), b, AppraisalService.Decision.RECOGNIZE, "15/QĐ-BDVTU",
@@ -250,15 +253,15 @@ class AppraisalIT {
 		ModelView outside = submitted("Mô hình ngoài đợt " + marker);
 		assertThatThrownBy(() -> appraisals.decide(staff, round.id(), outside.id(), AppraisalService.Decision.RECOGNIZE,
 				"1/QĐ", LocalDate.now(), null, 0))
-			.hasFieldOrPropertyWithValue("messageKey", "appraisal.model.notInRound");
-		assertThat(appraisals.results(round.id()).lines().stream().filter(l -> l.modelId() == b).findFirst()
+			.hasFieldOrPropertyWithValue("messageKey", "judging.subject.notInPanel");
+		assertThat(appraisals.results(staff, round.id()).lines().stream().filter(l -> l.modelId() == b).findFirst()
 			.orElseThrow()
 			.decision()).isEqualTo(AppraisalService.Decision.RECOGNIZE);
 		// closed: the chair now reads the sheets
-		assertThat(appraisals.sheets(council.get(0), round.id(), c)).hasSize(6);
+		assertThat(judging.sheets(council.get(0), round.panelId(), c)).hasSize(6);
 
 		// in bulk: all or nothing — a line already decided stops the whole decision and names the model
-		int versionC = appraisals.results(round.id()).lines().stream().filter(l -> l.modelId() == c).findFirst()
+		int versionC = appraisals.results(staff, round.id()).lines().stream().filter(l -> l.modelId() == c).findFirst()
 			.orElseThrow().version();
 		assertThatThrownBy(() -> appraisals.decideAll(staff, round.id(),
 				List.of(new AppraisalService.Choice(c, AppraisalService.Decision.REJECT, "Chưa có kết quả", versionC),
@@ -377,29 +380,29 @@ class AppraisalIT {
 		ModelView m = submitted("Mô hình có hệ số " + marker);
 		appraisals.addModels(staff, round.id(), List.of(m.id()));
 		DvkUser member = appraiser(marker, 1, "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Sơn Hà");
-		appraisals.addMember(staff, round.id(), member.id(), AppraisalService.MemberRole.MEMBER);
-		appraisals.score(member, round.id(), m.id(), sheet(round, 8, 15), null, true);
+		appraisals.addMember(staff, round.id(), member.id(), vn.dvk.judging.MemberRole.MEMBER);
+		judging.score(member, round.panelId(), m.id(), sheet(round, 8, 15), null, true);
 		// weighted total: 2 × 8 + 1 × 15 = 31, above the threshold of 30
-		AppraisalService.ResultLine line = appraisals.results(round.id()).lines().get(0);
+		AppraisalService.ResultLine line = appraisals.results(staff, round.id()).lines().get(0);
 		assertThat(line.figures().mean()).isEqualTo(31.0);
 		assertThat(line.passes()).isTrue();
 
 		// the chair reminds by e-mail and takes a member off the model (audited); members may do neither
 		DvkUser chair = appraiser(marker, 2, "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Sơn Hà");
-		appraisals.addMember(staff, round.id(), chair.id(), AppraisalService.MemberRole.CHAIR);
-		assertThatThrownBy(() -> appraisals.remind(chair, round.id(), member.id()))
-			.hasFieldOrPropertyWithValue("messageKey", "appraisal.remind.nothing");
-		assertThat(appraisals.remind(chair, round.id(), chair.id())).isEqualTo(1);
+		appraisals.addMember(staff, round.id(), chair.id(), vn.dvk.judging.MemberRole.CHAIR);
+		assertThatThrownBy(() -> judging.remind(chair, round.panelId(), member.id()))
+			.hasFieldOrPropertyWithValue("messageKey", "judging.remind.nothing");
+		assertThat(judging.remind(chair, round.panelId(), chair.id())).isEqualTo(1);
 		List<jakarta.mail.Message> mails = vn.dvk.support.TestMail.waitFor(chair.getUsername() + "@example.vn", 1,
 				java.time.Duration.ofSeconds(10));
 		assertThat(mails).hasSize(1);
 		assertThat(mails.get(0).getSubject()).startsWith("Nhắc chấm điểm");
 		assertThat(vn.dvk.support.TestMail.body(mails.get(0))).contains("Mô hình có hệ số " + marker);
-		assertThatThrownBy(() -> appraisals.exclude(member, round.id(), chair.id(), m.id(), "Không"))
+		assertThatThrownBy(() -> judging.exclude(member, round.panelId(), chair.id(), m.id(), "Không"))
 			.isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
-		appraisals.exclude(chair, round.id(), member.id(), m.id(), "Thành viên từng công tác tại đơn vị này");
-		assertThat(appraisals.conflict(round.id(), member.id(), m.id())).contains("CHAIR_EXCLUDED");
-		assertThat(appraisals.results(round.id()).lines().get(0).figures()).as("the sheet no longer counts").isNull();
+		judging.exclude(chair, round.panelId(), member.id(), m.id(), "Thành viên từng công tác tại đơn vị này");
+		assertThat(judging.conflict(round.panelId(), member.id(), m.id())).contains(vn.dvk.judging.ConflictKind.CHAIR_EXCLUDED);
+		assertThat(appraisals.results(staff, round.id()).lines().get(0).figures()).as("the sheet no longer counts").isNull();
 	}
 
 }

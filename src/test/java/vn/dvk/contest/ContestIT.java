@@ -49,6 +49,12 @@ class ContestIT {
 	ContestService contests;
 
 	@Autowired
+	vn.dvk.contest.ContestEntries entries;
+
+	@Autowired
+	vn.dvk.judging.Judging judging;
+
+	@Autowired
 	Rubrics rubrics;
 
 	@Autowired
@@ -93,69 +99,69 @@ class ContestIT {
 				List.of(new Upload("bai.pdf", "application/pdf", PDF)));
 		long count = jdbc.sql("select count(*) from contest_entry").query(Long.class).single();
 		// refusals: outside the window, a duplicate link in another spelling, a file that is not what it claims, too big
-		assertThatThrownBy(() -> contests.submit(writer, c.id(), new EntryDraft(print, "Cũ", ok.authors(), ok.outlet(),
+		assertThatThrownBy(() -> entries.submit(writer, c.id(), new EntryDraft(print, "Cũ", ok.authors(), ok.outlet(),
 				today.minusDays(101), "https://baothu.vn/cu-" + m, null, null, null)))
 			.hasFieldOrPropertyWithValue("messageKey", "contest.entry.window");
-		contests.submit(writer, c.id(), ok);
-		assertThatThrownBy(() -> contests.submit(writer, c.id(), new EntryDraft(print, "Lặp", ok.authors(), ok.outlet(),
+		entries.submit(writer, c.id(), ok);
+		assertThatThrownBy(() -> entries.submit(writer, c.id(), new EntryDraft(print, "Lặp", ok.authors(), ok.outlet(),
 				today.minusDays(4), "http://baothu.vn/bai-" + m, null, null, null)))
 			.hasFieldOrPropertyWithValue("messageKey", "contest.entry.duplicate");
-		assertThatThrownBy(() -> contests.submit(writer, c.id(), new EntryDraft(print, "Giả ảnh", ok.authors(), ok.outlet(),
+		assertThatThrownBy(() -> entries.submit(writer, c.id(), new EntryDraft(print, "Giả ảnh", ok.authors(), ok.outlet(),
 				today.minusDays(4), "https://baothu.vn/anh-" + m, null, null,
 				List.of(new Upload("anh.jpg", "image/jpeg", PDF)))))
 			.hasFieldOrPropertyWithValue("messageKey", "contest.file.mismatch");
-		assertThatThrownBy(() -> contests.submit(writer, c.id(), new EntryDraft(print, "Văn bản", ok.authors(), ok.outlet(),
+		assertThatThrownBy(() -> entries.submit(writer, c.id(), new EntryDraft(print, "Văn bản", ok.authors(), ok.outlet(),
 				today.minusDays(4), "https://baothu.vn/txt-" + m, null, null,
 				List.of(new Upload("bai.pdf", "application/pdf", "chỉ là chữ".getBytes())))))
 			.hasFieldOrPropertyWithValue("messageKey", "contest.file.type");
 		byte[] big = new byte[2 * 1024 * 1024];
 		System.arraycopy(PDF, 0, big, 0, PDF.length);
-		assertThatThrownBy(() -> contests.submit(writer, c.id(), new EntryDraft(print, "To", ok.authors(), ok.outlet(),
+		assertThatThrownBy(() -> entries.submit(writer, c.id(), new EntryDraft(print, "To", ok.authors(), ok.outlet(),
 				today.minusDays(4), "https://baothu.vn/to-" + m, null, null, List.of(new Upload("to.pdf", "application/pdf", big)))))
 			.hasFieldOrPropertyWithValue("messageKey", "contest.file.size");
 		assertThat(jdbc.sql("select count(*) from contest_entry").query(Long.class).single())
 			.as("only the accepted entry is stored").isEqualTo(count + 1);
-		assertThatThrownBy(() -> contests.submit(users.load("canbo"), c.id(), ok)).isInstanceOf(AccessDeniedException.class);
+		assertThatThrownBy(() -> entries.submit(users.load("canbo"), c.id(), ok)).isInstanceOf(AccessDeniedException.class);
 
 		long e1 = contests.entriesOf(writer, c.id()).get(0).id();
-		long e2 = contests.submit(writer, c.id(), new EntryDraft(print, "Tác phẩm hai " + m, List.of(new Author("Người khác", "Bút Danh")),
+		long e2 = entries.submit(writer, c.id(), new EntryDraft(print, "Tác phẩm hai " + m, List.of(new Author("Người khác", "Bút Danh")),
 				"Báo Khác", today.minusDays(3), "https://baokhac.vn/hai-" + m, null, null, null)).id();
-		long e3 = contests.submit(writer, c.id(), new EntryDraft(print, "Tác phẩm ba " + m, List.of(new Author("Người thứ ba", null)),
+		long e3 = entries.submit(writer, c.id(), new EntryDraft(print, "Tác phẩm ba " + m, List.of(new Author("Người thứ ba", null)),
 				"Báo Khác", today.minusDays(2), "https://baokhac.vn/ba-" + m, null, null, null)).id();
-		contests.checkEligibility(staff, e1, true, null);
-		contests.checkEligibility(staff, e2, true, null);
-		assertThatThrownBy(() -> contests.checkEligibility(staff, e3, false, ""))
+		entries.checkEligibility(staff, e1, true, null);
+		entries.checkEligibility(staff, e2, true, null);
+		assertThatThrownBy(() -> entries.checkEligibility(staff, e3, false, ""))
 			.hasFieldOrPropertyWithValue("messageKey", "contest.eligibility.reason");
-		contests.checkEligibility(staff, e3, false, "Trùng tác phẩm đã đoạt giải");
+		entries.checkEligibility(staff, e3, false, "Trùng tác phẩm đã đoạt giải");
 
 		long press = jdbc.sql("select id from rubric_template where name = ?")
 			.params("Tác phẩm báo chí về gương “Dân vận khéo”").query(Long.class).single();
 		Round pre = contests.addRound(staff, c.id(), Stage.PRELIMINARY, "Sơ khảo", null, null, press,
 				Aggregation.Method.MEAN, true);
-		assertThat(contests.roundEntries(pre.id())).containsExactlyInAnyOrder(e1, e2);
+		assertThat(judging.subjects(pre.panelId())).containsExactlyInAnyOrder(e1, e2);
 		assertThatThrownBy(() -> contests.addJuror(staff, pre.id(), writer.id(), null))
-			.hasFieldOrPropertyWithValue("messageKey", "contest.juror.role");
+			.hasFieldOrPropertyWithValue("messageKey", "judging.member.cannotSit");
 		contests.addJuror(staff, pre.id(), author.id(), null);
 		contests.addJuror(staff, pre.id(), outletJuror.id(), "báo thử nghiệm " + m.toUpperCase());
 		contests.addJuror(staff, pre.id(), juror.id(), null);
-		Map<String, ConflictKind> conflicts = contests.conflicts(pre.id());
+		Map<String, ConflictKind> conflicts = judging.conflicts(pre.panelId());
 		assertThat(conflicts).containsEntry(author.id() + ":" + e1, ConflictKind.AUTO_AUTHOR)
 			.containsEntry(outletJuror.id() + ":" + e1, ConflictKind.AUTO_OUTLET);
 		List<Rubrics.Criterion> criteria = rubrics.criteria(press);
-		assertThatThrownBy(() -> contests.score(author, pre.id(), e1, sheet(criteria, 0.8), null, true))
-			.hasFieldOrPropertyWithValue("messageKey", "contest.score.conflicted");
-		assertThatThrownBy(() -> contests.score(outletJuror, pre.id(), e1, sheet(criteria, 0.8), null, true))
-			.hasFieldOrPropertyWithValue("messageKey", "contest.score.conflicted");
+		assertThatThrownBy(() -> judging.score(author, pre.panelId(), e1, sheet(criteria, 0.8), null, true))
+			.hasFieldOrPropertyWithValue("messageKey", "judging.score.conflicted");
+		assertThatThrownBy(() -> judging.score(outletJuror, pre.panelId(), e1, sheet(criteria, 0.8), null, true))
+			.hasFieldOrPropertyWithValue("messageKey", "judging.score.conflicted");
 		Map<Long, Double> tooHigh = sheet(criteria, 0.5);
 		tooHigh.put(criteria.get(0).id(), criteria.get(0).maxScore() + 1);
-		assertThatThrownBy(() -> contests.score(juror, pre.id(), e1, tooHigh, null, true))
+		assertThatThrownBy(() -> judging.score(juror, pre.panelId(), e1, tooHigh, null, true))
 			.hasFieldOrPropertyWithValue("messageKey", "judging.score.range");
-		contests.score(juror, pre.id(), e1, sheet(criteria, 0.9), null, true);
-		contests.score(juror, pre.id(), e2, sheet(criteria, 0.6), null, true);
-		contests.score(author, pre.id(), e2, sheet(criteria, 0.7), null, true);
-		contests.declareConflict(outletJuror, pre.id(), e2, ConflictKind.FAMILY, "Người nhà tác giả");
-		assertThat(contests.missing(pre.id())).isEmpty();
-		List<ContestRecords.ResultLine> prelim = contests.results(pre.id());
+		judging.score(juror, pre.panelId(), e1, sheet(criteria, 0.9), null, true);
+		judging.score(juror, pre.panelId(), e2, sheet(criteria, 0.6), null, true);
+		judging.score(author, pre.panelId(), e2, sheet(criteria, 0.7), null, true);
+		judging.declare(outletJuror, pre.panelId(), e2, ConflictKind.FAMILY, "Người nhà tác giả");
+		assertThat(judging.missing(pre.panelId())).isEmpty();
+		List<ContestRecords.ResultLine> prelim = contests.results(staff, pre.id());
 		assertThat(prelim).extracting(ContestRecords.ResultLine::entryId).containsExactly(e1, e2);
 		assertThat(prelim.get(0).figures().trimmedMean()).as("fewer than five sheets").isNull();
 		assertThat(prelim.get(1).figures().mean()).isEqualTo(65.0);
@@ -163,7 +169,7 @@ class ContestIT {
 		// a juror cannot open the sheet of an entry outside the round, nor enter a link that is not a web address
 		mvc.perform(get("/quan-tri/cuoc-thi/vong/{r}/cham/{e}", pre.id(), e3).with(users.as(juror.getUsername())))
 			.andExpect(status().isNotFound());
-		assertThatThrownBy(() -> contests.submit(writer, c.id(), new EntryDraft(print, "Mã độc", ok.authors(), ok.outlet(),
+		assertThatThrownBy(() -> entries.submit(writer, c.id(), new EntryDraft(print, "Mã độc", ok.authors(), ok.outlet(),
 				today.minusDays(4), "javascript:alert(1)", null, null, null)))
 			.hasFieldOrPropertyWithValue("messageKey", "contest.entry.link.invalid");
 		// the round page pre-ticks by threshold: e1 (90) reaches 80, e2 (65) does not
@@ -185,7 +191,7 @@ class ContestIT {
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("phải từ 0 đến")))
 			.andExpect(content().string(containsString("Giữ nhận xét " + m)));
-		assertThat(contests.scores(pre.id(), e2, juror.id())).as("the earlier sheet is untouched")
+		assertThat(judging.sheet(juror, pre.panelId(), e2).scores()).as("the earlier sheet is untouched")
 			.containsEntry(criteria.get(0).id(), criteria.get(0).maxScore() * 0.6);
 		// advancing: no final yet; an ineligible entry never; then the eligible ones
 		assertThatThrownBy(() -> contests.advance(staff, pre.id(), List.of(e1)))
@@ -194,11 +200,11 @@ class ContestIT {
 				false);
 		assertThatThrownBy(() -> contests.advance(staff, pre.id(), List.of(e1, e3)))
 			.hasFieldOrPropertyWithValue("messageKey", "contest.advance.ineligible");
-		assertThat(contests.roundEntries(fin.id())).isEmpty();
+		assertThat(judging.subjects(fin.panelId())).isEmpty();
 		assertThat(contests.advance(staff, pre.id(), List.of(e1, e2))).isEqualTo(2);
 		// once the round is closed, a late conflict cannot remove a juror's sheet
-		assertThatThrownBy(() -> contests.declareConflict(juror, pre.id(), e1, ConflictKind.OTHER, "muộn"))
-			.hasFieldOrPropertyWithValue("messageKey", "contest.round.closed");
+		assertThatThrownBy(() -> judging.declare(juror, pre.panelId(), e1, ConflictKind.OTHER, "muộn"))
+			.hasFieldOrPropertyWithValue("messageKey", "judging.closed");
 		contests.addJuror(staff, fin.id(), juror.id(), null);
 
 		// prizes: one place for Giải A; publishing with a final sheet missing needs confirmation
@@ -210,7 +216,7 @@ class ContestIT {
 		assertThatThrownBy(() -> contests.award(staff, e2, prizeA))
 			.hasFieldOrPropertyWithValue("messageKey", "contest.prize.full");
 		mvc.perform(get("/api/v1/contests/{id}/results", c.id())).andExpect(status().isNotFound());
-		contests.score(juror, fin.id(), e1, sheet(criteria, 0.95), null, true);
+		judging.score(juror, fin.panelId(), e1, sheet(criteria, 0.95), null, true);
 		assertThatThrownBy(() -> contests.publish(staff, c.id(), false))
 			.hasFieldOrPropertyWithValue("messageKey", "contest.publish.missing");
 		contests.publish(staff, c.id(), true);

@@ -202,7 +202,7 @@ class AuthorizationMatrixIT {
 	void aBlindRoundsResultsAreTheStaffsUntilItClosesThenAlsoTheCouncils() throws Exception {
 		String open = "/api/v1/appraisals/" + samples.get("appraisal.open") + "/results";
 		String closed = "/api/v1/appraisals/" + samples.get("appraisal.closed") + "/results";
-		assertThat(jdbc.sql("select blind from appraisal_round where id = ?")
+		assertThat(jdbc.sql("select blind from judging_panel where kind = 'APPRAISAL' and owner_id = ?")
 			.params(Long.valueOf(samples.get("appraisal.open")))
 			.query(Boolean.class)
 			.single()).as("the demo's open round is blind").isTrue();

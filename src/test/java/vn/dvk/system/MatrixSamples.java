@@ -31,22 +31,23 @@ final class MatrixSamples {
 			{ "evidence.public", "select min(e.id) from registry_evidence e join registry_model m on m.id = e.model_id "
 					+ "where m.is_public = true and m.status in ('RECOGNIZED', 'MAINTAINED', 'REPLICATED', 'COMMENDED')" },
 			{ "user.citizen", "select id from app_user where username = 'congdan'" },
-			{ "appraisal.open", "select min(id) from appraisal_round where status = 'OPEN'" },
-			{ "appraisal.closed", "select min(id) from appraisal_round where status = 'CLOSED'" },
-			{ "appraisal.openModel", "select min(e.model_id) from appraisal_entry e join appraisal_round r on r.id = "
-					+ "e.round_id where r.status = 'OPEN'" },
-			{ "appraisal.openMember", "select min(m.user_id) from appraisal_member m join appraisal_round r on r.id = "
-					+ "m.round_id where r.status = 'OPEN' and m.role = 'MEMBER'" },
+			{ "appraisal.open", "select min(owner_id) from judging_panel where kind = 'APPRAISAL' and status = 'OPEN'" },
+			{ "appraisal.closed", "select min(owner_id) from judging_panel where kind = 'APPRAISAL' and status = 'CLOSED'" },
+			{ "appraisal.openModel", "select min(s.subject_id) from judging_subject s join judging_panel p on p.id = "
+					+ "s.panel_id where p.kind = 'APPRAISAL' and p.status = 'OPEN'" },
+			{ "appraisal.openMember", "select min(m.user_id) from judging_member m join judging_panel p on p.id = "
+					+ "m.panel_id where p.kind = 'APPRAISAL' and p.status = 'OPEN' and m.role = 'MEMBER'" },
 			{ "conference.held", "select min(id) from commendation_conference where decision_number is not null" },
 			{ "conference.open", "select max(id) from commendation_conference" },
 			{ "nomination.any", "select max(id) from nomination" },
 			{ "contest.published", "select min(id) from contest where results_public = true" },
 			{ "contest.open", "select max(id) from contest where results_public = false" },
-			{ "contestRound.open", "select min(r.id) from contest_round r join contest c on c.id = r.contest_id "
-					+ "where r.status = 'OPEN'" },
+			{ "contestRound.open", "select min(owner_id) from judging_panel where kind = 'CONTEST' and status = 'OPEN'" },
 			{ "contestRound.any", "select min(id) from contest_round" },
-			{ "entry.inOpenRound", "select min(re.entry_id) from contest_round_entry re join contest_round r on r.id = "
-					+ "re.round_id where r.status = 'OPEN'" },
+			{ "entry.inOpenRound", "select min(s.subject_id) from judging_subject s join judging_panel p on p.id = "
+					+ "s.panel_id where p.kind = 'CONTEST' and p.status = 'OPEN'" },
+			{ "contestRound.openMember", "select min(m.user_id) from judging_member m join judging_panel p on p.id = "
+					+ "m.panel_id where p.kind = 'CONTEST' and p.status = 'OPEN'" },
 			{ "entry.any", "select min(id) from contest_entry" },
 			{ "contest.file", "select min(id) from contest_entry_file" },
 			{ "poll.open", "select min(id) from poll" },
@@ -84,6 +85,10 @@ final class MatrixSamples {
 
 	/** The sample request a new route starts with in record mode (by the shape of its pattern). */
 	static String guess(String pattern) {
+		if (pattern.startsWith("/quan-tri/cuoc-thi/vong/{id}")) {
+			return pattern.replace("{id}", "{contestRound.open}").replace("{subject}", "{entry.inOpenRound}")
+				.replace("{member}", "{contestRound.openMember}").replace("{entry}", "{entry.inOpenRound}");
+		}
 		String[][] rules = {
 				{ "/api/v1/appraisals/{id}", "{appraisal.closed}" }, { "/api/v1/commendations/{id}", "{conference.held}" },
 				{ "/api/v1/contests/{id}", "{contest.published}" }, { "/api/v1/models/{id}", "{model.public}" },
@@ -96,7 +101,7 @@ final class MatrixSamples {
 				{ "/quan-tri/bieu-duong/{id}", "{conference.open}" }, { "{nomination}", "{nomination.any}" },
 				{ "/quan-tri/binh-chon/{id}", "{poll.open}" }, { "/quan-tri/co-quan-don-vi/{id}", "{organization.own}" },
 				{ "/quan-tri/cuoc-thi/tac-pham/{entry}", "{entry.any}" },
-				{ "/quan-tri/cuoc-thi/vong/{roundId}", "{contestRound.open}" }, { "{entry}", "{entry.inOpenRound}" },
+				{ "/quan-tri/cuoc-thi/vong/{id}", "{contestRound.open}" }, { "{entry}", "{entry.inOpenRound}" },
 				{ "/quan-tri/cuoc-thi/{id}", "{contest.open}" }, { "/quan-tri/don-vi-hanh-chinh/{id}", "{unit.commune}" },
 				{ "{periodId}", "{period.any}" }, { "{organizationId}", "{organization.own}" },
 				{ "{reportId}", "{report.own}" }, { "{planId}", "{plan.own}" }, { "{year}", "2026" },
@@ -104,7 +109,8 @@ final class MatrixSamples {
 				{ "/quan-tri/mo-hinh/minh-chung/{evidenceId}", "{evidence.own}" }, { "{jobId}", "none" },
 				{ "/quan-tri/mo-hinh/{id}", "{model.own}" }, { "{evidenceId}", "{evidence.own}" },
 				{ "/quan-tri/nguoi-dung/{id}", "{user.citizen}" }, { "/quan-tri/tham-dinh/{id}", "{appraisal.open}" },
-				{ "{modelId}", "{appraisal.openModel}" }, { "{member}", "{appraisal.openMember}" },
+				{ "{modelId}", "{appraisal.openModel}" }, { "{subject}", "{appraisal.openModel}" },
+				{ "{member}", "{appraisal.openMember}" },
 				{ "/quan-tri/tin-tuc/chuyen-muc/{id}", "{newsCategory.any}" },
 				{ "/quan-tri/tin-tuc/{id}", "{article.published}" }, { "/tai-khoan/thong-bao/{id}", "{notification.any}" },
 				{ "/tin-tuc/anh/{imageId}", "{image.any}" }, { "/tin-tuc/chuyen-muc/{code}", "{newsCategory.code}" },

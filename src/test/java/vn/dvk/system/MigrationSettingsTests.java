@@ -23,12 +23,15 @@ import org.junit.jupiter.api.Test;
 class MigrationSettingsTests {
 
 	private static Flyway flyway(String url) {
+		return configure(url).load();
+	}
+
+	private static org.flywaydb.core.api.configuration.FluentConfiguration configure(String url) {
 		return Flyway.configure()
 			.dataSource(url, "sa", "")
 			.locations("classpath:db/migration")
 			.placeholders(Map.of("collate_c", ""))
-			.callbacks(new MigrationSettings.LegacyHistory())
-			.load();
+			.callbacks(new MigrationSettings.LegacyHistory());
 	}
 
 	private static String url(String name) {
@@ -49,7 +52,8 @@ class MigrationSettingsTests {
 	@Test
 	void aDatabaseMigratedByTheOldVendorFoldersIsTakenOverAsTheBaseline() throws SQLException {
 		String url = url("legacy");
-		flyway(url).migrate();
+		// the schema an old database has: the per-module baseline, nothing after it
+		configure(url).target("1.13").load().migrate();
 		try (Connection c = DriverManager.getConnection(url, "sa", ""); Statement s = c.createStatement()) {
 			// what the old numbering left behind: versions 1 to 13, one row each
 			s.executeUpdate("delete from flyway_schema_history");
@@ -60,6 +64,10 @@ class MigrationSettingsTests {
 						+ ", 'sa', current_timestamp, 1, true)");
 			}
 			s.executeUpdate("insert into audit_event (occurred_at, actor, action) values (current_timestamp, 'x', 'kept')");
+			// an appraisal round of the old layout, whose council moves to the judging module
+			s.executeUpdate("insert into appraisal_round (name, level, template_id, pass_threshold, blind, "
+					+ "deciding_method, status, created_at, created_by) select 'Đợt cũ', 'PROVINCE', min(id), 70, true, "
+					+ "'MEAN', 'CLOSED', current_timestamp, 'x' from rubric_template");
 		}
 		flyway(url).migrate();
 		try (Connection c = DriverManager.getConnection(url, "sa", "");
@@ -77,6 +85,14 @@ class MigrationSettingsTests {
 				ResultSet kept = s.executeQuery("select count(*) from audit_event where action = 'kept'")) {
 			kept.next();
 			assertThat(kept.getLong(1)).as("the data stays").isEqualTo(1);
+		}
+		try (Connection c = DriverManager.getConnection(url, "sa", "");
+				Statement s = c.createStatement();
+				ResultSet panel = s.executeQuery("select p.blind, p.status from judging_panel p join appraisal_round r on "
+						+ "p.kind = 'APPRAISAL' and p.owner_id = r.id where r.name = 'Đợt cũ'")) {
+			assertThat(panel.next()).as("the old round has its judging panel").isTrue();
+			assertThat(panel.getBoolean(1)).isTrue();
+			assertThat(panel.getString(2)).isEqualTo("CLOSED");
 		}
 		// and a second start changes nothing
 		assertThat(flyway(url).migrate().migrationsExecuted).isZero();

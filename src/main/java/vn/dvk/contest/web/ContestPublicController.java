@@ -1,5 +1,7 @@
 package vn.dvk.contest.web;
 
+import vn.dvk.contest.ContestEntries;
+
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -15,11 +17,14 @@ import vn.dvk.contest.ContestService;
 @Controller
 class ContestPublicController {
 
+	private final ContestEntries entries;
+
 	private final ContestService contests;
 
 	private final vn.dvk.contest.ContestExports exports;
 
-	ContestPublicController(ContestService contests, vn.dvk.contest.ContestExports exports) {
+	ContestPublicController(ContestService contests, vn.dvk.contest.ContestExports exports, ContestEntries entries) {
+		this.entries = entries;
 		this.contests = contests;
 		this.exports = exports;
 	}
@@ -60,7 +65,7 @@ class ContestPublicController {
 
 	@GetMapping("/cuoc-thi/tep/{fileId}")
 	ResponseEntity<byte[]> file(@AuthenticationPrincipal DvkUser user, @PathVariable long fileId) {
-		byte[] bytes = contests.file(user, fileId);
+		byte[] bytes = entries.file(user, fileId);
 		String type = vn.dvk.documents.FileContent.detect(bytes) == vn.dvk.documents.FileContent.PDF ? "application/pdf"
 				: "application/octet-stream";
 		return ResponseEntity.ok()

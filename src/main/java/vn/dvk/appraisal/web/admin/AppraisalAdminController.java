@@ -2,10 +2,15 @@ package vn.dvk.appraisal.web.admin;
 
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -18,41 +23,76 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import vn.dvk.account.AccountService;
 import vn.dvk.account.DvkUser;
+import vn.dvk.account.PanelFacts;
 import vn.dvk.account.UserView;
-import vn.dvk.judging.Aggregation;
+import vn.dvk.appraisal.AppraisalDocuments;
 import vn.dvk.appraisal.AppraisalService;
+import vn.dvk.judging.Aggregation;
+import vn.dvk.judging.Judging;
+import vn.dvk.judging.Member;
+import vn.dvk.judging.MemberRole;
+import vn.dvk.judging.Missing;
+import vn.dvk.judging.web.PanelPages;
+import vn.dvk.registry.CatalogueEntry;
+import vn.dvk.registry.Catalogues;
 import vn.dvk.registry.ModelQuery;
 import vn.dvk.registry.ModelStatus;
+import vn.dvk.registry.ModelSummary;
+import vn.dvk.registry.ModelView;
 import vn.dvk.registry.RegistryService;
 import vn.dvk.shared.PageResult;
 import vn.dvk.shared.Texts;
 import vn.dvk.shared.UserFacingException;
+import vn.dvk.shared.VietnameseFormats;
 
 /**
- * Appraisal pages: staff open rounds, add models and members, close and decide; council members score the models
- * of their rounds (the scoring page is theirs; staff pages need ADMIN or PROVINCE_STAFF).
+ * Appraisal pages: staff open rounds, put models before the council, appoint members, close and decide; council
+ * members score the models of their rounds (the sheet pages are the judging module's, see {@link PanelPages}).
+ * Who may do what is decided by the services and the access policy.
  */
 @Controller
 @RequestMapping("/quan-tri/tham-dinh")
-class AppraisalAdminController {
+class AppraisalAdminController extends PanelPages {
 
 	private final AppraisalService appraisals;
+
+	private final AppraisalDocuments documents;
 
 	private final RegistryService registry;
 
 	private final AccountService accounts;
 
-	private final Texts texts;
+	private final Catalogues catalogues;
 
-	private final vn.dvk.registry.Catalogues catalogues;
-
-	AppraisalAdminController(AppraisalService appraisals, RegistryService registry, AccountService accounts,
-			Texts texts, vn.dvk.registry.Catalogues catalogues) {
-		this.catalogues = catalogues;
+	AppraisalAdminController(AppraisalService appraisals, AppraisalDocuments documents, Judging judging,
+			RegistryService registry, AccountService accounts, Texts texts, Catalogues catalogues) {
+		super(judging, texts);
 		this.appraisals = appraisals;
+		this.documents = documents;
 		this.registry = registry;
 		this.accounts = accounts;
-		this.texts = texts;
+		this.catalogues = catalogues;
+	}
+
+	@Override
+	protected long panelOf(long roundId) {
+		return appraisals.panel(roundId);
+	}
+
+	@Override
+	protected String roundPath(long roundId) {
+		return "/quan-tri/tham-dinh/" + roundId;
+	}
+
+	@Override
+	protected void describe(DvkUser user, long roundId, long subjectId, Model model) {
+		ModelView m = appraisals.model(user, roundId, subjectId);
+		model.addAttribute("model", m);
+		model.addAttribute("subjectName", m.name());
+		model.addAttribute("subjectTemplate", "appraisal/admin/subject");
+		model.addAttribute("roundName", appraisals.round(roundId).name());
+		model.addAttribute("sectionName", texts.get("appraisal.title"));
+		model.addAttribute("sectionPath", "/quan-tri/tham-dinh");
 	}
 
 	@GetMapping
@@ -115,40 +155,34 @@ class AppraisalAdminController {
 	String round(@AuthenticationPrincipal DvkUser user, @PathVariable long id,
 			@RequestParam(required = false) String q, @RequestParam(required = false) String field, Model model) {
 		AppraisalService.Round round = appraisals.round(id);
-		Map<Long, AppraisalService.MemberRole> members = appraisals.members(id);
-		boolean staff = appraisals.runs(user);
-		if (!staff && !members.containsKey(user.id())) {
-			throw new org.springframework.security.access.AccessDeniedException("not in round");
-		}
+		PanelFacts facts = judging.requireSeat(user, round.panelId());
+		boolean staff = facts.runner();
+		Map<Long, Member> members = judging.members(round.panelId());
+		Map<Long, UserView> people = accounts.findAll(members.keySet());
+		List<Missing> missing = judging.missing(round.panelId());
 		model.addAttribute("round", round);
 		model.addAttribute("staff", staff);
-		Map<Long, UserView> people = new HashMap<>();
-		members.keySet().forEach(m -> accounts.find(m).ifPresent(u -> people.put(m, u)));
 		model.addAttribute("members", members);
 		model.addAttribute("people", people);
-		AppraisalService.Results results = appraisals.results(id);
-		// Blind rounds: members see the results only once the round is closed.
-		model.addAttribute("results", staff || !round.blind() || !round.open() ? results : null);
-		model.addAttribute("lines", results.lines());
-		model.addAttribute("mine", members.containsKey(user.id()));
-		if (members.containsKey(user.id())) {
-			Set<Long> todo = new java.util.HashSet<>();
-			appraisals.missing(id).stream().filter(p -> p[0] == user.id()).forEach(p -> todo.add(p[1]));
-			model.addAttribute("conflicts", appraisals.conflictsOf(id, user.id()));
-			model.addAttribute("todo", todo);
+		model.addAttribute("results", appraisals.visibleResults(user, id).orElse(null));
+		Map<Long, String> subjects = new LinkedHashMap<>();
+		registry.refs(judging.subjects(round.panelId())).forEach((k, v) -> subjects.put(k, v.name()));
+		model.addAttribute("subjects", subjects);
+		model.addAttribute("mine", facts.member());
+		if (facts.member()) {
+			model.addAttribute("conflicts", judging.conflictsOf(round.panelId(), user.id()));
+			model.addAttribute("todo", missing.stream().filter(m -> m.memberId() == user.id())
+				.map(Missing::subjectId).collect(java.util.stream.Collectors.toSet()));
 		}
-		boolean manages = appraisals.manages(user, id);
-		model.addAttribute("manages", manages);
-		model.addAttribute("readsSheets", manages && (staff || !round.blind() || !round.open()));
-		if (manages) {
-			// The chair's view of progress: sheets still expected per member.
-			Map<Long, Integer> missingByMember = new HashMap<>();
-			appraisals.missing(id).forEach(p -> missingByMember.merge(p[0], 1, Integer::sum));
-			model.addAttribute("missingByMember", missingByMember);
-		}
+		model.addAttribute("manages", judging.mayManage(facts));
+		model.addAttribute("readsSheets", judging.mayReadSheets(facts));
+		Map<Long, Integer> missingByMember = new HashMap<>();
+		missing.forEach(m -> missingByMember.merge(m.memberId(), 1, Integer::sum));
+		model.addAttribute("missingByMember", missingByMember);
+		model.addAttribute("missing", missing.size());
 		if (staff && round.open()) {
 			// Submitted models in the staff member's scope, filtered by words (name, place, organization) and field.
-			PageResult<vn.dvk.registry.ModelSummary> candidates = registry.list(user,
+			PageResult<ModelSummary> candidates = registry.list(user,
 					new ModelQuery(q == null || q.isBlank() ? null : q.strip(),
 							field == null || field.isBlank() ? null : field, null, null, null,
 							Set.of(ModelStatus.SUBMITTED), null, null, null),
@@ -157,11 +191,9 @@ class AppraisalAdminController {
 			model.addAttribute("candidateTotal", candidates.total());
 			model.addAttribute("q", q);
 			model.addAttribute("field", field);
-			model.addAttribute("fieldNames", catalogues.names(vn.dvk.registry.CatalogueEntry.FIELD,
-					org.springframework.context.i18n.LocaleContextHolder.getLocale()));
-			model.addAttribute("missing", appraisals.missing(id).size());
+			model.addAttribute("fieldNames",
+					catalogues.names(CatalogueEntry.FIELD, LocaleContextHolder.getLocale()));
 		}
-		model.addAttribute("roles", AppraisalService.MemberRole.values());
 		model.addAttribute("decisions", AppraisalService.Decision.values());
 		return "appraisal/admin/round";
 	}
@@ -169,7 +201,7 @@ class AppraisalAdminController {
 	@PostMapping("/{id}/mo-hinh")
 	String addModels(@AuthenticationPrincipal DvkUser user, @PathVariable long id,
 			@RequestParam(name = "model", required = false) List<Long> models, RedirectAttributes redirect) {
-		return act(redirect, id, () -> {
+		return act(redirect, roundPath(id), () -> {
 			appraisals.addModels(user, id, models);
 			return texts.get("appraisal.admin.modelsAdded", models.size());
 		});
@@ -177,35 +209,9 @@ class AppraisalAdminController {
 
 	@PostMapping("/{id}/thanh-vien")
 	String addMember(@AuthenticationPrincipal DvkUser user, @PathVariable long id, @RequestParam String username,
-			@RequestParam AppraisalService.MemberRole role, RedirectAttributes redirect) {
-		return act(redirect, id, () -> {
-			UserView member = appraisals.addMember(user, id, username, role);
-			return texts.get("appraisal.admin.memberAdded", member.fullName());
-		});
-	}
-
-	@PostMapping("/{id}/nhac/{member}")
-	String remind(@AuthenticationPrincipal DvkUser user, @PathVariable long id, @PathVariable long member,
-			RedirectAttributes redirect) {
-		return act(redirect, id, () -> texts.get("appraisal.remind.sent", appraisals.remind(user, id, member)));
-	}
-
-	@PostMapping("/{id}/khong-giao")
-	String exclude(@AuthenticationPrincipal DvkUser user, @PathVariable long id, @RequestParam long member,
-			@RequestParam long modelId, @RequestParam(required = false) String reason, RedirectAttributes redirect) {
-		return act(redirect, id, () -> {
-			appraisals.exclude(user, id, member, modelId, reason);
-			return texts.get("appraisal.exclude.done");
-		});
-	}
-
-	@PostMapping("/{id}/ket-thuc")
-	String close(@AuthenticationPrincipal DvkUser user, @PathVariable long id,
-			@RequestParam(defaultValue = "false") boolean confirm, RedirectAttributes redirect) {
-		return act(redirect, id, () -> {
-			appraisals.close(user, id, confirm);
-			return texts.get("appraisal.admin.closed");
-		});
+			@RequestParam MemberRole role, RedirectAttributes redirect) {
+		return act(redirect, roundPath(id),
+				() -> texts.get("appraisal.admin.memberAdded", appraisals.addMember(user, id, username, role).fullName()));
 	}
 
 	/**
@@ -218,7 +224,7 @@ class AppraisalAdminController {
 			@RequestParam(name = "model", required = false) List<Long> models,
 			@RequestParam(required = false) String number, @RequestParam(required = false) LocalDate date,
 			@RequestParam Map<String, String> form, RedirectAttributes redirect) {
-		return act(redirect, id, () -> {
+		return act(redirect, roundPath(id), () -> {
 			AppraisalService.Round round = appraisals.round(id);
 			List<AppraisalService.Choice> choices = new java.util.ArrayList<>();
 			for (Long m : models == null ? List.<Long>of() : models) {
@@ -228,9 +234,8 @@ class AppraisalAdminController {
 				String note = form.get("note-" + m);
 				if ((note == null || note.isBlank()) && decision != null
 						&& decision != AppraisalService.Decision.RECOGNIZE) {
-					note = texts.get("appraisal.decision.belowThreshold",
-							vn.dvk.shared.VietnameseFormats.number(round.passThreshold()),
-							vn.dvk.shared.VietnameseFormats.number(round.maximum()));
+					note = texts.get("appraisal.decision.belowThreshold", VietnameseFormats.number(round.passThreshold()),
+							VietnameseFormats.number(round.maximum()));
 				}
 				choices.add(new AppraisalService.Choice(m, decision, note,
 						Integer.parseInt(form.getOrDefault("version-" + m, "0"))));
@@ -240,91 +245,28 @@ class AppraisalAdminController {
 	}
 
 	@GetMapping("/{id}/bang-diem.xlsx")
-	void exportScores(@AuthenticationPrincipal DvkUser user, @PathVariable long id,
-			jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
-		response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-		response.setHeader(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
-				"attachment; filename=\"bang-diem-tham-dinh-" + id + ".xlsx\"");
-		appraisals.exportScores(user, id, response.getOutputStream());
+	void exportScores(@AuthenticationPrincipal DvkUser user, @PathVariable long id, HttpServletResponse response)
+			throws java.io.IOException {
+		java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+		documents.scores(user, id, body);
+		send(response, body, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+				"bang-diem-tham-dinh-" + id + ".xlsx");
 	}
 
 	@GetMapping("/{id}/bien-ban.pdf")
-	void minutes(@AuthenticationPrincipal DvkUser user, @PathVariable long id,
-			jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
-		java.io.ByteArrayOutputStream pdf = new java.io.ByteArrayOutputStream();
-		appraisals.minutes(user, id, pdf);
-		response.setContentType("application/pdf");
-		response.setHeader(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
-				"attachment; filename=\"bien-ban-tham-dinh-" + id + ".pdf\"");
-		response.setContentLength(pdf.size());
-		pdf.writeTo(response.getOutputStream());
+	void minutes(@AuthenticationPrincipal DvkUser user, @PathVariable long id, HttpServletResponse response)
+			throws java.io.IOException {
+		java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+		documents.minutes(user, id, body);
+		send(response, body, "application/pdf", "bien-ban-tham-dinh-" + id + ".pdf");
 	}
 
-	@GetMapping("/{id}/cham/{modelId}")
-	String sheet(@AuthenticationPrincipal DvkUser user, @PathVariable long id, @PathVariable long modelId,
-			Model model) {
-		AppraisalService.Round round = appraisals.round(id);
-		model.addAttribute("round", round);
-		model.addAttribute("model", appraisals.model(user, id, modelId));
-		model.addAttribute("scores", appraisals.scores(id, modelId, user.id()));
-		model.addAttribute("comments", appraisals.comments(id, modelId, user.id()));
-		model.addAttribute("conflict", appraisals.conflict(id, user.id(), modelId).orElse(null));
-		model.addAttribute("kinds", vn.dvk.judging.ConflictKind.declarable());
-		return "appraisal/admin/sheet";
-	}
-
-	/** The chair's reading of one model: every member's scores and comments per criterion. */
-	@GetMapping("/{id}/phieu/{modelId}")
-	String sheets(@AuthenticationPrincipal DvkUser user, @PathVariable long id, @PathVariable long modelId,
-			Model model) {
-		List<AppraisalService.MemberSheet> sheets = appraisals.sheets(user, id, modelId);
-		model.addAttribute("round", appraisals.round(id));
-		model.addAttribute("model", appraisals.model(user, id, modelId));
-		model.addAttribute("sheets", sheets);
-		return "appraisal/admin/sheets";
-	}
-
-	@PostMapping("/{id}/cham/{modelId}")
-	String score(@AuthenticationPrincipal DvkUser user, @PathVariable long id, @PathVariable long modelId,
-			@RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
-		vn.dvk.judging.Rubrics.Posted sheet = vn.dvk.judging.Rubrics.read(appraisals.round(id).criteria(), form);
-		boolean submit = "submit".equals(form.get("action"));
-		try {
-			if (sheet.notANumber() != null) {
-				throw sheet.refusal();
-			}
-			appraisals.score(user, id, modelId, sheet.scores(), sheet.comments(), submit);
-			redirect.addFlashAttribute("success", texts.get(submit ? "appraisal.sheet.submitted" : "appraisal.sheet.saved"));
-			return submit ? "redirect:/quan-tri/tham-dinh/" + id : "redirect:/quan-tri/tham-dinh/" + id + "/cham/" + modelId;
-		}
-		catch (UserFacingException ex) {
-			// shown again with what was typed
-			String page = sheet(user, id, modelId, model);
-			model.addAttribute("failure", texts.get(ex));
-			model.addAttribute("scores", sheet.scores());
-			model.addAttribute("comments", sheet.comments());
-			return page;
-		}
-	}
-
-	@PostMapping("/{id}/xung-dot/{modelId}")
-	String conflict(@AuthenticationPrincipal DvkUser user, @PathVariable long id, @PathVariable long modelId,
-			@RequestParam(required = false) vn.dvk.judging.ConflictKind kind,
-			@RequestParam(required = false) String note, RedirectAttributes redirect) {
-		return act(redirect, id, () -> {
-			appraisals.declareConflict(user, id, modelId, kind, note);
-			return texts.get("appraisal.sheet.conflictDeclared");
-		});
-	}
-
-	private String act(RedirectAttributes redirect, long id, java.util.function.Supplier<String> work) {
-		try {
-			redirect.addFlashAttribute("success", work.get());
-		}
-		catch (UserFacingException ex) {
-			redirect.addFlashAttribute("failure", texts.get(ex));
-		}
-		return "redirect:/quan-tri/tham-dinh/" + id;
+	private static void send(HttpServletResponse response, java.io.ByteArrayOutputStream body, String type,
+			String filename) throws java.io.IOException {
+		response.setContentType(type);
+		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + filename + "\"");
+		response.setContentLength(body.size());
+		body.writeTo(response.getOutputStream());
 	}
 
 }

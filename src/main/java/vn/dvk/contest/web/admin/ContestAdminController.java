@@ -1,5 +1,7 @@
 package vn.dvk.contest.web.admin;
 
+import vn.dvk.contest.ContestEntries;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -33,6 +35,8 @@ import vn.dvk.shared.UserFacingException;
 @RequestMapping("/quan-tri/cuoc-thi")
 class ContestAdminController {
 
+	private final vn.dvk.contest.ContestEntries entries;
+
 	private final ContestService contests;
 
 	private final Rubrics rubrics;
@@ -46,7 +50,8 @@ class ContestAdminController {
 	private final vn.dvk.contest.ContestExports exports;
 
 	ContestAdminController(ContestService contests, Rubrics rubrics, AccountService accounts, Texts texts,
-			vn.dvk.registry.RegistryService registry, vn.dvk.contest.ContestExports exports) {
+			vn.dvk.registry.RegistryService registry, vn.dvk.contest.ContestExports exports, vn.dvk.contest.ContestEntries entries) {
+		this.entries = entries;
 		this.exports = exports;
 		this.registry = registry;
 		this.contests = contests;
@@ -137,7 +142,7 @@ class ContestAdminController {
 			LocalDate published = form.get("publishedOn") == null || form.get("publishedOn").isBlank() ? null
 					: LocalDate.parse(form.get("publishedOn"));
 			long category = Long.parseLong(form.getOrDefault("categoryId", "0"));
-			contests.submit(user, id, new ContestRecords.EntryDraft(category, form.get("title"), authors,
+			entries.submit(user, id, new ContestRecords.EntryDraft(category, form.get("title"), authors,
 					form.get("outlet"), published, form.get("link"), form.get("summary"), models, uploads));
 			redirect.addFlashAttribute("success", texts.get("contest.entry.submitted"));
 			return "redirect:/quan-tri/cuoc-thi/" + id;
@@ -155,7 +160,7 @@ class ContestAdminController {
 			@RequestParam(required = false) String reason, RedirectAttributes redirect) {
 		long contest = contests.entry(entry).contestId();
 		return act(redirect, "/quan-tri/cuoc-thi/" + contest, () -> {
-			contests.checkEligibility(user, entry, "eligible".equals(action), reason);
+			entries.checkEligibility(user, entry, "eligible".equals(action), reason);
 			return texts.get("eligible".equals(action) ? "contest.eligibility.eligible" : "contest.eligibility.ineligible");
 		});
 	}
@@ -192,139 +197,6 @@ class ContestAdminController {
 		return act(redirect, "/quan-tri/cuoc-thi/" + id, () -> {
 			contests.publish(user, id, confirm);
 			return texts.get("contest.published");
-		});
-	}
-
-	// --- rounds ---------------------------------------------------------------------------------------------------
-
-	@GetMapping("/vong/{roundId}")
-	String round(@AuthenticationPrincipal DvkUser user, @PathVariable long roundId,
-			@RequestParam(defaultValue = "3") int top, @RequestParam(required = false) Double threshold, Model model) {
-		ContestRecords.Round round = contests.round(roundId);
-		Map<Long, String> jurors = contests.jurors(roundId);
-		boolean staff = contests.runs(user);
-		if (!staff && !jurors.containsKey(user.id())) {
-			throw new org.springframework.security.access.AccessDeniedException("not on this jury");
-		}
-		model.addAttribute("round", round);
-		model.addAttribute("c", contests.contest(round.contestId()));
-		model.addAttribute("staff", staff);
-		Map<Long, UserView> people = new HashMap<>();
-		jurors.keySet().forEach(j -> accounts.find(j).ifPresent(u -> people.put(j, u)));
-		model.addAttribute("jurors", jurors);
-		model.addAttribute("people", people);
-		List<ContestRecords.ResultLine> lines = contests.results(roundId);
-		// a blind round shows jurors neither authors nor the others' scores until it closes
-		boolean showScores = staff || !round.blind() || !round.open();
-		// in a blind round jurors see neither scores nor the order they make
-		model.addAttribute("lines", showScores ? lines
-				: lines.stream().sorted(java.util.Comparator.comparingLong(ContestRecords.ResultLine::entryId)).toList());
-		model.addAttribute("showScores", showScores);
-		model.addAttribute("showAuthors", staff || !round.blind());
-		Map<String, ConflictKind> conflicts = contests.conflicts(roundId);
-		model.addAttribute("conflicts", conflicts);
-		if (jurors.containsKey(user.id())) {
-			java.util.Set<Long> todo = new java.util.HashSet<>();
-			contests.missing(roundId).stream().filter(p -> p[0] == user.id()).forEach(p -> todo.add(p[1]));
-			model.addAttribute("todo", todo);
-			model.addAttribute("mine", true);
-		}
-		List<long[]> missing = contests.missing(roundId);
-		model.addAttribute("missing", missing.size());
-		Map<Long, Integer> missingByJuror = new HashMap<>();
-		missing.forEach(p -> missingByJuror.merge(p[0], 1, Integer::sum));
-		model.addAttribute("missingByJuror", missingByJuror);
-		// which entries the advancement form ticks first: the top N of each category, or those reaching a threshold
-		model.addAttribute("top", Math.max(0, top));
-		model.addAttribute("threshold", threshold);
-		java.util.Set<Long> preselected = new java.util.HashSet<>();
-		for (ContestRecords.ResultLine l : lines) {
-			Double score = l.deciding(round.decidingMethod());
-			if (threshold != null ? score != null && score >= threshold : l.rank() != null && l.rank() <= top) {
-				preselected.add(l.entryId());
-			}
-		}
-		model.addAttribute("preselected", preselected);
-		model.addAttribute("me", user.id());
-		return "contest/admin/round";
-	}
-
-	@PostMapping("/vong/{roundId}/giam-khao")
-	String addJuror(@AuthenticationPrincipal DvkUser user, @PathVariable long roundId, @RequestParam String username,
-			@RequestParam(required = false) String outlet, RedirectAttributes redirect) {
-		return act(redirect, "/quan-tri/cuoc-thi/vong/" + roundId, () -> {
-			UserView juror = contests.addJuror(user, roundId, username, outlet);
-			return texts.get("contest.juror.added", juror.fullName());
-		});
-	}
-
-	@PostMapping("/vong/{roundId}/vao-chung-khao")
-	String advance(@AuthenticationPrincipal DvkUser user, @PathVariable long roundId,
-			@RequestParam(name = "entry", required = false) List<Long> entries, RedirectAttributes redirect) {
-		return act(redirect, "/quan-tri/cuoc-thi/vong/" + roundId, () -> texts.get("contest.advanced",
-				contests.advance(user, roundId, entries)));
-	}
-
-	@PostMapping("/vong/{roundId}/giai/{entry}")
-	String award(@AuthenticationPrincipal DvkUser user, @PathVariable long roundId, @PathVariable long entry,
-			@RequestParam(required = false) Long prizeId, RedirectAttributes redirect) {
-		return act(redirect, "/quan-tri/cuoc-thi/vong/" + roundId, () -> {
-			contests.award(user, entry, prizeId);
-			return texts.get("contest.prize.saved");
-		});
-	}
-
-	@GetMapping("/vong/{roundId}/cham/{entry}")
-	String sheet(@AuthenticationPrincipal DvkUser user, @PathVariable long roundId, @PathVariable long entry,
-			Model model) {
-		ContestRecords.Round round = contests.round(roundId);
-		if (!contests.jurors(roundId).containsKey(user.id())) {
-			throw new org.springframework.security.access.AccessDeniedException("not on this jury");
-		}
-		if (!contests.roundEntries(roundId).contains(entry)) {
-			throw UserFacingException.notFound("contest.entry.notInRound");
-		}
-		model.addAttribute("round", round);
-		model.addAttribute("e", contests.entry(entry));
-		model.addAttribute("comments", contests.comments(roundId, entry, user.id()));
-		model.addAttribute("criteria", rubrics.criteria(round.templateId()));
-		model.addAttribute("scores", contests.scores(roundId, entry, user.id()));
-		model.addAttribute("conflict", contests.conflicts(roundId).get(user.id() + ":" + entry));
-		model.addAttribute("kinds", ConflictKind.declarable());
-		return "contest/admin/sheet";
-	}
-
-	@PostMapping("/vong/{roundId}/cham/{entry}")
-	String score(@AuthenticationPrincipal DvkUser user, @PathVariable long roundId, @PathVariable long entry,
-			@RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
-		Rubrics.Posted sheet = Rubrics.read(rubrics.criteria(contests.round(roundId).templateId()), form);
-		boolean submit = "submit".equals(form.get("action"));
-		try {
-			if (sheet.notANumber() != null) {
-				throw sheet.refusal();
-			}
-			contests.score(user, roundId, entry, sheet.scores(), sheet.comments(), submit);
-			redirect.addFlashAttribute("success", texts.get(submit ? "contest.sheet.submitted" : "contest.sheet.saved"));
-			return submit ? "redirect:/quan-tri/cuoc-thi/vong/" + roundId
-					: "redirect:/quan-tri/cuoc-thi/vong/" + roundId + "/cham/" + entry;
-		}
-		catch (UserFacingException ex) {
-			// shown again with what was typed
-			String page = sheet(user, roundId, entry, model);
-			model.addAttribute("failure", texts.get(ex));
-			model.addAttribute("scores", sheet.scores());
-			model.addAttribute("comments", sheet.comments());
-			return page;
-		}
-	}
-
-	@PostMapping("/vong/{roundId}/xung-dot/{entry}")
-	String conflict(@AuthenticationPrincipal DvkUser user, @PathVariable long roundId, @PathVariable long entry,
-			@RequestParam(required = false) ConflictKind kind, @RequestParam(required = false) String note,
-			RedirectAttributes redirect) {
-		return act(redirect, "/quan-tri/cuoc-thi/vong/" + roundId, () -> {
-			contests.declareConflict(user, roundId, entry, kind, note);
-			return texts.get("contest.conflict.declared");
 		});
 	}
 
