@@ -70,9 +70,15 @@ class ModelImporter {
 
 	private final RegistrySettings settings;
 
+	private final org.springframework.context.ApplicationEventPublisher events;
+
+	/** How many recognized ids one {@link ModelsImported} event carries at most. */
+	private static final int EVENT_CHUNK = 1000;
+
 	ModelImporter(JdbcClient jdbc, JdbcTemplate jdbcTemplate, Catalogues catalogues, LocalityService localities,
 			OrganizationService organizations, AccessPolicy access, ModelCatalogue catalogue, JsonMapper json,
-			RegistrySettings settings) {
+			RegistrySettings settings, org.springframework.context.ApplicationEventPublisher events) {
+		this.events = events;
 		this.jdbc = jdbc;
 		this.jdbcTemplate = jdbcTemplate;
 		this.catalogues = catalogues;
@@ -450,6 +456,7 @@ class ModelImporter {
 		List<Object[]> transitions = new ArrayList<>();
 		List<Object[]> versions = new ArrayList<>();
 		List<Long> written = new ArrayList<>();
+		List<Long> recognized = new ArrayList<>();
 		int done = 0;
 		for (Candidate c : candidates) {
 			Existing e = existing.get(c.identity());
@@ -478,6 +485,9 @@ class ModelImporter {
 					.update(keys, "id");
 				id = keys.getKey().longValue();
 				revision = 1;
+				if (c.recognized()) {
+					recognized.add(id);
+				}
 				transitions.add(new Object[] { id, null, status.name(),
 						c.recognized() ? c.recognitionDecision() + " – " + VietnameseFormats.date(c.recognitionDate())
 								: reason,
@@ -511,6 +521,7 @@ class ModelImporter {
 						.params(params(c))
 						.param("id", id)
 						.update();
+					recognized.add(id);
 					transitions.add(new Object[] { id, e.status().name(), ModelStatus.RECOGNIZED.name(),
 							c.recognitionDecision() + " – " + VietnameseFormats.date(c.recognitionDate()), actor, at });
 				}
@@ -528,6 +539,10 @@ class ModelImporter {
 		}
 		flush(transitions, versions);
 		catalogue.touched(written);
+		for (int from = 0; from < recognized.size(); from += EVENT_CHUNK) {
+			events.publishEvent(new ModelsImported(
+					List.copyOf(recognized.subList(from, Math.min(recognized.size(), from + EVENT_CHUNK)))));
+		}
 		progress.accept(done);
 	}
 

@@ -2,6 +2,10 @@ package vn.dvk.registry;
 
 import java.time.LocalDate;
 
-/** Published when a model is recognized (công nhận), for reporting and commendation. */
-public record ModelRecognized(long modelId, RecognitionLevel level, String decisionNumber, LocalDate decisionDate) {
+/**
+ * Published when a model is recognized (công nhận): commendation records it as eligible, the organization's officers
+ * are told.
+ */
+public record ModelRecognized(long modelId, long organizationId, String name, RecognitionLevel level,
+		String decisionNumber, LocalDate decisionDate) {
 }

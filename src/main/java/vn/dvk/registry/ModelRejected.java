@@ -1,5 +1,5 @@
 package vn.dvk.registry;
 
-/** Published when a model is rejected (not recognized), with the reason. */
-public record ModelRejected(long modelId, String reason) {
+/** Published when a submitted model is rejected (không công nhận), with the reason. */
+public record ModelRejected(long modelId, long organizationId, String name, String reason) {
 }

@@ -387,7 +387,7 @@ public class RegistryService {
 		String reason = requireReason(comment, "registry.return.commentRequired");
 		addComment(m.id(), actor(user), true, reason);
 		ModelView returned = transition(user, m, ModelStatus.RETURNED, reason);
-		events.publishEvent(new ModelReturned(id, reason));
+		events.publishEvent(new ModelReturned(id, m.organizationId(), m.name(), reason));
 		return returned;
 	}
 
@@ -397,7 +397,7 @@ public class RegistryService {
 		requireStatus(m, ModelStatus.SUBMITTED, ModelStatus.UNDER_APPRAISAL);
 		String why = requireReason(reason, "registry.reject.reasonRequired");
 		ModelView rejected = transition(user, m, ModelStatus.REJECTED, why);
-		events.publishEvent(new ModelRejected(id, why));
+		events.publishEvent(new ModelRejected(id, m.organizationId(), m.name(), why));
 		return rejected;
 	}
 
@@ -422,7 +422,8 @@ public class RegistryService {
 		models.setRecognition(id, level, decisionNumber.strip(), decisionDate);
 		ModelView recognized = transition(user, models.find(id).orElseThrow(), ModelStatus.RECOGNIZED,
 				decisionNumber.strip() + " – " + VietnameseFormats.date(decisionDate));
-		events.publishEvent(new ModelRecognized(id, level, decisionNumber.strip(), decisionDate));
+		events.publishEvent(new ModelRecognized(id, m.organizationId(), m.name(), level,
+				decisionNumber.strip(), decisionDate));
 		return recognized;
 	}
 

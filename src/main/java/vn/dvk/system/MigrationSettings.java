@@ -24,7 +24,8 @@ import org.springframework.context.annotation.Configuration;
  * One migration set for both databases ({@code db/migration/<module>/}, each module creating its own tables): the
  * few words the two dialects spell differently are Flyway placeholders chosen here from the database the
  * application connects to ({@code ${collate_c}}: {@code collate "C"} on PostgreSQL so that collation keys sort by
- * their bytes, nothing on H2, which has no column collations).
+ * their bytes, nothing on H2, which has no column collations; {@code ${long_text}}: {@code text} on PostgreSQL, a
+ * long {@code varchar} on H2, where {@code text} is a CLOB that cannot be compared or indexed).
  * <p>
  * A database created before the migrations were regrouped by module (history versions 1 to 13, one folder per
  * vendor) holds exactly the schema of the per-module baseline (versions 1.01 to 1.13): its history is replaced by a
@@ -39,11 +40,16 @@ class MigrationSettings {
 	/** The last version of the per-module baseline; later changes start at 2. */
 	static final String BASELINE = "1.99";
 
+	/** The words the two dialects spell differently, for PostgreSQL or for H2. */
+	static Map<String, String> placeholders(boolean postgres) {
+		return Map.of("collate_c", postgres ? "collate \"C\"" : "", "long_text", postgres ? "text" : "varchar(1000000)");
+	}
+
 	@Bean
 	FlywayConfigurationCustomizer vendorPlaceholders(DataSource dataSource) {
 		return configuration -> {
 			boolean postgres = isPostgres(dataSource);
-			configuration.placeholders(Map.of("collate_c", postgres ? "collate \"C\"" : ""));
+			configuration.placeholders(placeholders(postgres));
 			configuration.callbacks(new LegacyHistory());
 		};
 	}

@@ -9,7 +9,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
@@ -30,7 +29,7 @@ class MigrationSettingsTests {
 		return Flyway.configure()
 			.dataSource(url, "sa", "")
 			.locations("classpath:db/migration")
-			.placeholders(Map.of("collate_c", ""))
+			.placeholders(MigrationSettings.placeholders(false))
 			.callbacks(new MigrationSettings.LegacyHistory());
 	}
 

@@ -15,10 +15,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import vn.dvk.account.DvkUser;
+import vn.dvk.commendation.CommendationCandidates;
 import vn.dvk.commendation.CommendationService;
-import vn.dvk.registry.ModelQuery;
-import vn.dvk.registry.ModelStatus;
-import vn.dvk.registry.RegistryService;
 import vn.dvk.shared.PageResult;
 import vn.dvk.shared.Texts;
 import vn.dvk.shared.UserFacingException;
@@ -30,7 +28,7 @@ class CommendationAdminController {
 
 	private final CommendationService commendations;
 
-	private final RegistryService registry;
+	private final CommendationCandidates candidates;
 
 	private final Texts texts;
 
@@ -38,12 +36,12 @@ class CommendationAdminController {
 
 	private final vn.dvk.registry.Catalogues catalogues;
 
-	CommendationAdminController(CommendationService commendations, RegistryService registry, Texts texts,
+	CommendationAdminController(CommendationService commendations, CommendationCandidates candidates, Texts texts,
 			vn.dvk.appraisal.AppraisalService appraisals, vn.dvk.registry.Catalogues catalogues) {
 		this.appraisals = appraisals;
 		this.catalogues = catalogues;
 		this.commendations = commendations;
-		this.registry = registry;
+		this.candidates = candidates;
 		this.texts = texts;
 	}
 
@@ -91,10 +89,7 @@ class CommendationAdminController {
 		model.addAttribute("scores", appraisals.latestScores(nominations.stream().map(CommendationService.Nomination::modelId).toList()));
 		model.addAttribute("fieldNames", catalogues.names(vn.dvk.registry.CatalogueEntry.FIELD,
 				org.springframework.context.i18n.LocaleContextHolder.getLocale()));
-		model.addAttribute("candidates", registry
-			.list(user, new ModelQuery(null, null, null, null, null, ModelStatus.RECOGNIZED_STATES, null, null, null),
-					new PageResult.Request(0, 200))
-			.items());
+		model.addAttribute("candidates", candidates.candidates(user, id));
 		return "commendation/admin/conference";
 	}
 
