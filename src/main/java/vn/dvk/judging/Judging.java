@@ -6,11 +6,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -29,13 +26,9 @@ import vn.dvk.account.AccountService;
 import vn.dvk.account.DvkUser;
 import vn.dvk.account.PanelFacts;
 import vn.dvk.account.UserView;
-import vn.dvk.shared.Texts;
 import vn.dvk.shared.UserFacingException;
-import vn.dvk.shared.VietnameseFormats;
 import vn.dvk.shared.VietnameseText;
 import vn.dvk.system.AuditLog;
-import vn.dvk.system.MailOutbox;
-import vn.dvk.system.SiteSettings;
 
 /**
  * Judging panels, whatever they judge: members with roles, the subjects before them, conflicts of interest
@@ -47,8 +40,6 @@ import vn.dvk.system.SiteSettings;
  */
 @Service
 public class Judging {
-
-	private static final Locale VI = Locale.forLanguageTag("vi");
 
 	private final JdbcClient jdbc;
 
@@ -62,25 +53,22 @@ public class Judging {
 
 	private final AuditLog audit;
 
-	private final MailOutbox mail;
+	private final PanelStore store;
 
-	private final SiteSettings site;
-
-	private final Texts texts;
+	private final Reminders reminders;
 
 	private final Map<String, PanelOwner> owners;
 
 	Judging(JdbcClient jdbc, Rubrics rubrics, ScoreSheets sheets, AccessPolicy access, AccountService accounts,
-			AuditLog audit, MailOutbox mail, SiteSettings site, Texts texts, List<PanelOwner> owners) {
+			AuditLog audit, PanelStore store, Reminders reminders, List<PanelOwner> owners) {
 		this.jdbc = jdbc;
 		this.rubrics = rubrics;
 		this.sheets = sheets;
 		this.access = access;
 		this.accounts = accounts;
 		this.audit = audit;
-		this.mail = mail;
-		this.site = site;
-		this.texts = texts;
+		this.store = store;
+		this.reminders = reminders;
 		this.owners = owners.stream().collect(Collectors.toMap(PanelOwner::kind, o -> o));
 	}
 
@@ -196,32 +184,13 @@ public class Judging {
 					kindText(panel, "panelOf"));
 		}
 		MemberRole r = role == null ? MemberRole.MEMBER : role;
-		if (r != MemberRole.MEMBER) {
-			jdbc.sql("update judging_member set role = 'MEMBER' where panel_id = ? and role = ?")
-				.params(panelId, r.name())
-				.update();
-		}
-		String where = clean(affiliation, 200);
-		int updated = jdbc.sql("update judging_member set role = ?, affiliation = ? where panel_id = ? and user_id = ?")
-			.params(r.name(), where, panelId, userId)
-			.update();
-		if (updated == 0) {
-			jdbc.sql("insert into judging_member (panel_id, user_id, role, affiliation) values (?, ?, ?, ?)")
-				.params(panelId, userId, r.name(), where)
-				.update();
-		}
+		store.seat(panelId, userId, r, clean(affiliation, 200));
 		audit.record("judging.appoint", "judging_panel", panelId, member.username() + " " + r);
 	}
 
 	/** Members by account id, in the order they were appointed. */
 	public Map<Long, Member> members(long panelId) {
-		Map<Long, Member> m = new LinkedHashMap<>();
-		jdbc.sql("select user_id, role, affiliation from judging_member where panel_id = ? order by user_id")
-			.params(panelId)
-			.query(rs -> {
-				m.put(rs.getLong(1), new Member(rs.getLong(1), MemberRole.valueOf(rs.getString(2)), rs.getString(3)));
-			});
-		return m;
+		return store.members(panelId);
 	}
 
 	/** Puts subjects before the panel (those already there stay once). */
@@ -238,14 +207,9 @@ public class Judging {
 	/** Takes a subject off every panel of a kind (an entry found ineligible), with its sheets and conflicts. */
 	@Transactional
 	public void withdrawSubject(String kind, long subjectId) {
-		List<Long> panels = jdbc.sql("select s.panel_id from judging_subject s join judging_panel p on p.id = "
-				+ "s.panel_id where p.kind = ? and s.subject_id = ?").params(kind, subjectId).query(Long.class).list();
-		for (Long panelId : panels) {
+		for (Long panelId : store.panelsBefore(kind, subjectId)) {
 			sheets.deleteSubjects(panelId, List.of(subjectId));
-			jdbc.sql("delete from judging_conflict where panel_id = ? and subject_id = ?").params(panelId, subjectId)
-				.update();
-			jdbc.sql("delete from judging_subject where panel_id = ? and subject_id = ?").params(panelId, subjectId)
-				.update();
+			store.withdraw(panelId, subjectId);
 		}
 	}
 
@@ -278,12 +242,7 @@ public class Judging {
 	 */
 	public Map<String, ConflictKind> conflicts(long panelId) {
 		Panel panel = panel(panelId);
-		Map<String, ConflictKind> found = new HashMap<>();
-		jdbc.sql("select user_id, subject_id, kind from judging_conflict where panel_id = ?")
-			.params(panelId)
-			.query(rs -> {
-				found.put(rs.getLong(1) + ":" + rs.getLong(2), ConflictKind.valueOf(rs.getString(3)));
-			});
+		Map<String, ConflictKind> found = store.stored(panelId);
 		Map<Long, Member> members = members(panelId);
 		List<Long> subjects = subjects(panelId);
 		if (!members.isEmpty() && !subjects.isEmpty()) {
@@ -318,7 +277,7 @@ public class Judging {
 		if (kind == null || !ConflictKind.declarable().contains(kind)) {
 			throw UserFacingException.field("kind", "judging.conflict.kindRequired");
 		}
-		putConflict(panelId, user.id(), subjectId, kind, clean(note, 500));
+		store.put(panelId, user.id(), subjectId, kind, clean(note, 500));
 		sheets.delete(panelId, subjectId, user.id());
 		audit.record("judging.conflict", "judging_panel", panelId, "subject " + subjectId + ": " + kind);
 	}
@@ -340,30 +299,15 @@ public class Judging {
 		if (why == null) {
 			throw UserFacingException.field("reason", "judging.exclude.reason");
 		}
-		putConflict(panelId, memberId, subjectId, ConflictKind.CHAIR_EXCLUDED, why);
+		store.put(panelId, memberId, subjectId, ConflictKind.CHAIR_EXCLUDED, why);
 		sheets.withdraw(panelId, subjectId, memberId);
 		audit.record("judging.exclude", "judging_panel", panelId, "member " + memberId + ", subject " + subjectId
 				+ ": " + why);
 	}
 
-	private void putConflict(long panelId, long userId, long subjectId, ConflictKind kind, String note) {
-		jdbc.sql("delete from judging_conflict where panel_id = ? and user_id = ? and subject_id = ?")
-			.params(panelId, userId, subjectId)
-			.update();
-		jdbc.sql("insert into judging_conflict (panel_id, user_id, subject_id, kind, note, declared_at) values "
-				+ "(?, ?, ?, ?, ?, ?)")
-			.params(panelId, userId, subjectId, kind.name(), note, Timestamp.from(Instant.now()))
-			.update();
-	}
-
 	/** Declared conflicts and exclusions with their notes, oldest first (for the minutes). */
 	public List<Declared> declared(long panelId) {
-		return jdbc.sql("select user_id, subject_id, kind, note from judging_conflict where panel_id = ? "
-				+ "order by declared_at, user_id")
-			.params(panelId)
-			.query((rs, n) -> new Declared(rs.getLong(1), rs.getLong(2), ConflictKind.valueOf(rs.getString(3)),
-					rs.getString(4)))
-			.list();
+		return store.declared(panelId);
 	}
 
 	/** A conflict a member declared or the chair set, with its note. */
@@ -430,19 +374,8 @@ public class Judging {
 
 	/** Sheets still expected: member × subject pairs without a conflict and without a submitted sheet. */
 	public List<Missing> missing(long panelId) {
-		Set<String> submitted = sheets.submitted(panelId);
-		Map<String, ConflictKind> conflicts = conflicts(panelId);
-		List<Long> subjects = subjects(panelId);
-		List<Missing> missing = new ArrayList<>();
-		for (Long member : members(panelId).keySet()) {
-			for (Long subject : subjects) {
-				String key = member + ":" + subject;
-				if (!submitted.contains(key) && !conflicts.containsKey(key)) {
-					missing.add(new Missing(member, subject));
-				}
-			}
-		}
-		return missing;
+		return Ranking.missing(members(panelId).keySet(), subjects(panelId), sheets.submitted(panelId),
+				conflicts(panelId));
 	}
 
 	/** The chair (or staff) reminds a member by e-mail of the sheets still missing; audited. */
@@ -457,18 +390,8 @@ public class Judging {
 		if (subjects.isEmpty()) {
 			throw UserFacingException.badRequest("judging.remind.nothing");
 		}
-		UserView member = accounts.find(memberId).orElseThrow(() -> UserFacingException.notFound("account.notFound"));
-		if (member.email() == null) {
-			throw UserFacingException.badRequest("judging.remind.noEmail", member.fullName());
-		}
-		String list = subjects.stream().map(id -> "- " + owner.subjectName(id)).collect(Collectors.joining("\n"));
-		String name = owner.panelName(panel);
-		String deadline = panel.deadline() == null ? ""
-				: texts.in(VI, "judging.remind.deadline", VietnameseFormats.date(panel.deadline()));
-		mail.enqueue(member.email(), texts.in(VI, "judging.remind.subject", name),
-				texts.in(VI, "judging.remind.body", member.fullName(), name, subjects.size(), list, deadline,
-						site.absolute(owner.panelPath(panel)), site.name()));
-		audit.record("judging.remind", "judging_panel", panelId, member.username() + ": " + subjects.size());
+		String username = reminders.send(panel, owner, memberId, subjects);
+		audit.record("judging.remind", "judging_panel", panelId, username + ": " + subjects.size());
 		return subjects.size();
 	}
 
@@ -513,26 +436,8 @@ public class Judging {
 	 */
 	public Map<Long, Standing> standings(long panelId, Function<Long, String> groupOf) {
 		Panel panel = panel(panelId);
-		Map<Long, Aggregation.Figures> figures = Aggregation.compute(totals(panelId), panel.maximum());
-		Map<String, ConflictKind> conflicts = conflicts(panelId);
-		Set<Long> members = members(panelId).keySet();
-		Comparator<Long> order = Comparator
-			.comparing((Long s) -> figures.get(s) == null ? null : figures.get(s).by(panel.decidingMethod()),
-					Comparator.nullsLast(Comparator.reverseOrder()))
-			.thenComparing(s -> figures.get(s) == null ? null : figures.get(s).mean(),
-					Comparator.nullsLast(Comparator.reverseOrder()))
-			.thenComparing(Comparator.naturalOrder());
-		List<Long> ordered = subjects(panelId).stream().sorted(order).toList();
-		Map<String, Integer> positions = new HashMap<>();
-		Map<Long, Standing> out = new LinkedHashMap<>();
-		for (Long s : ordered) {
-			Aggregation.Figures f = figures.get(s);
-			String group = groupOf == null ? "" : String.valueOf(groupOf.apply(s));
-			Integer rank = f == null ? null : positions.merge(group, 1, Integer::sum);
-			long expected = members.stream().filter(m -> !conflicts.containsKey(m + ":" + s)).count();
-			out.put(s, new Standing(s, f, f == null ? 0 : f.members(), (int) expected, rank));
-		}
-		return out;
+		return Ranking.standings(panel, Aggregation.compute(totals(panelId), panel.maximum()), subjects(panelId),
+				members(panelId).keySet(), conflicts(panelId), groupOf);
 	}
 
 	/** The standings as the user may read them: staff always; members once a blind panel closed; else 403. */

@@ -19,7 +19,6 @@ import vn.dvk.account.AccessPolicy;
 import vn.dvk.account.Permission;
 import vn.dvk.account.DvkUser;
 import vn.dvk.account.Ownership;
-import vn.dvk.account.Role;
 import vn.dvk.registry.ModelView;
 import vn.dvk.registry.RegistryService;
 import vn.dvk.shared.AfterCommit;
@@ -339,48 +338,6 @@ public class NewsService {
 	public Optional<byte[]> imageForEditor(DvkUser user, long articleId, int width) {
 		ArticleView a = get(user, articleId);
 		return a.summary().imageId() == null ? Optional.empty() : articles.image(a.summary().imageId(), rendition(width));
-	}
-
-	/** Adds a category (administrators and provincial staff); its code comes from the Vietnamese name. */
-	@Transactional
-	public NewsCategory addCategory(DvkUser user, String nameVi, String nameEn, int sortOrder) {
-		requireCategoryManager(user);
-		String vi = VietnameseText.clean(nameVi);
-		if (VietnameseText.isBlank(vi) || vi.length() > 120) {
-			throw UserFacingException.field("nameVi", "news.category.name");
-		}
-		String en = VietnameseText.isBlank(nameEn) ? vi : VietnameseText.clean(nameEn);
-		String code = VietnameseText.slug(vi, 60);
-		if (code.isEmpty() || category(code).isPresent()) {
-			throw UserFacingException.field("nameVi", "news.category.exists");
-		}
-		long id = articles.insertCategory(code, vi, en.length() > 120 ? en.substring(0, 120) : en, sortOrder);
-		audit.record("news.category.add", "news_category", id, vi);
-		changed();
-		return category(code).orElseThrow();
-	}
-
-	/** Renames, reorders, hides or shows a category; its address (code) stays, so links keep working. */
-	@Transactional
-	public void updateCategory(DvkUser user, long id, String nameVi, String nameEn, int sortOrder, boolean active) {
-		requireCategoryManager(user);
-		NewsCategory c = articles.categories()
-			.stream()
-			.filter(x -> x.id() == id)
-			.findFirst()
-			.orElseThrow(() -> UserFacingException.notFound("news.category.notFound"));
-		String vi = VietnameseText.clean(nameVi);
-		if (VietnameseText.isBlank(vi) || vi.length() > 120) {
-			throw UserFacingException.field("nameVi", "news.category.name");
-		}
-		String en = VietnameseText.isBlank(nameEn) ? vi : VietnameseText.clean(nameEn);
-		articles.updateCategory(id, vi, en.length() > 120 ? en.substring(0, 120) : en, sortOrder, active);
-		audit.record("news.category.update", "news_category", id, c.nameVi() + " → " + vi + (active ? "" : " (ẩn)"));
-		changed();
-	}
-
-	private void requireCategoryManager(DvkUser user) {
-		access.require(user, Permission.MANAGE_NEWS_CATEGORIES);
 	}
 
 	/** Publishes scheduled articles whose time has come (they are visible already; this updates their status). */

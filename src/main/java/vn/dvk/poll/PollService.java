@@ -22,12 +22,10 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.dvk.account.DvkUser;
-import vn.dvk.account.Role;
 import vn.dvk.registry.ModelView;
 import vn.dvk.registry.RegistryService;
 import vn.dvk.shared.AfterCommit;
@@ -71,6 +69,8 @@ public class PollService {
 
 	private final ProofOfWork pow;
 
+	private final PollExports exports;
+
 	// A poll's definition, kept two seconds too: a crowd voting or refreshing the results reads neither the poll
 	// nor its options from the database each time. Closing and publishing drop it on this node at once (another
 	// node sees the change within the two seconds).
@@ -87,7 +87,9 @@ public class PollService {
 	PollService(Polls polls, RegistryService registry, AuditLog audit, TransactionTemplate tx,
 			ApplicationEventPublisher events, vn.dvk.visits.VisitorIdentity identities,
 			vn.dvk.system.RateLimiter limiter, vn.dvk.account.CitizenService citizens, ProofOfWork pow,
-			@org.springframework.beans.factory.annotation.Value("${dvk.poll.subnet-factor:20}") int subnetFactor, AccessPolicy access) {
+			@org.springframework.beans.factory.annotation.Value("${dvk.poll.subnet-factor:20}") int subnetFactor, AccessPolicy access,
+			PollExports exports) {
+		this.exports = exports;
 		this.access = access;
 		this.citizens = citizens;
 		this.pow = pow;
@@ -239,33 +241,7 @@ public class PollService {
 	 */
 	public void exportVotes(DvkUser user, long id, boolean xlsx, java.io.OutputStream out) throws java.io.IOException {
 		access.require(user, Permission.RUN_POLLS);
-		PollView p = find(id).orElseThrow(() -> UserFacingException.notFound("poll.notFound"));
-		Map<Long, String> labels = new java.util.HashMap<>();
-		p.options().forEach(o -> labels.put(o.id(), o.label()));
-		Table table = new Table(out, xlsx, "Phiếu bình chọn");
-		table.row(List.of("STT", "Thời điểm", "Phương án", "Mã người bỏ phiếu", "Mã địa chỉ", "Loại trình duyệt",
-				"Bị hủy", "Lý do hủy"), true);
-		int[] n = { 0 };
-		java.io.IOException[] failure = new java.io.IOException[1];
-		polls.ballots(id, b -> {
-			if (failure[0] != null) {
-				return;
-			}
-			try {
-				table.row(java.util.Arrays.asList(Integer.toString(++n[0]), VietnameseFormats.dateTime(b.castAt()),
-						String.join("; ", b.optionIds().stream().map(o -> labels.getOrDefault(o, "#" + o)).toList()),
-						b.identityHash().substring(0, Math.min(10, b.identityHash().length())),
-						b.ipHash().substring(0, Math.min(10, b.ipHash().length())), b.uaClass(),
-						b.voided() ? "có" : "", b.voidReason()), false);
-			}
-			catch (java.io.IOException ex) {
-				failure[0] = ex;
-			}
-		});
-		if (failure[0] != null) {
-			throw failure[0];
-		}
-		table.close();
+		exports.votes(find(id).orElseThrow(() -> UserFacingException.notFound("poll.notFound")), xlsx, out);
 	}
 
 	/** The results per option and the counted ballots per day (staff, whatever the visibility). */
@@ -273,72 +249,7 @@ public class PollService {
 			throws java.io.IOException {
 		access.require(user, Permission.RUN_POLLS);
 		PollView p = find(id).orElseThrow(() -> UserFacingException.notFound("poll.notFound"));
-		PollResults r = tally(p);
-		java.util.TreeMap<LocalDate, long[]> days = new java.util.TreeMap<>();
-		polls.ballots(id, b -> {
-			long[] d = days.computeIfAbsent(b.castAt().atZone(VietnameseFormats.ZONE).toLocalDate(), k -> new long[2]);
-			d[b.voided() ? 1 : 0]++;
-		});
-		Table table = new Table(out, xlsx, "Kết quả");
-		table.row(List.of(p.title()), true);
-		table.row(List.of("Phương án", "Số phiếu", "Tỷ lệ (%)"), true);
-		for (PollResults.Option o : r.options()) {
-			table.row(List.of(o.label(), Long.toString(o.votes()), Double.toString(o.percent()).replace('.', ',')),
-					false);
-		}
-		table.row(List.of("Tổng số phiếu hợp lệ", Long.toString(r.totalVotes())), true);
-		table.row(List.of(), false);
-		table.row(List.of("Ngày", "Phiếu hợp lệ", "Phiếu bị hủy"), true);
-		for (Map.Entry<LocalDate, long[]> e : days.entrySet()) {
-			table.row(List.of(VietnameseFormats.date(e.getKey()), Long.toString(e.getValue()[0]),
-					Long.toString(e.getValue()[1])), false);
-		}
-		table.close();
-	}
-
-	/** Rows to an XLSX sheet or a CSV file. */
-	private static final class Table {
-
-		private final vn.dvk.documents.XlsxStream xlsx;
-
-		private final org.apache.commons.csv.CSVPrinter csv;
-
-		Table(java.io.OutputStream out, boolean asXlsx, String sheet) throws java.io.IOException {
-			if (asXlsx) {
-				xlsx = new vn.dvk.documents.XlsxStream(out, sheet);
-				csv = null;
-			}
-			else {
-				java.io.Writer w = new java.io.OutputStreamWriter(out, java.nio.charset.StandardCharsets.UTF_8);
-				w.write('\uFEFF');
-				csv = new org.apache.commons.csv.CSVPrinter(w, org.apache.commons.csv.CSVFormat.DEFAULT);
-				xlsx = null;
-			}
-		}
-
-		void row(List<String> cells, boolean bold) throws java.io.IOException {
-			if (xlsx != null) {
-				if (bold) {
-					xlsx.headerRow(cells);
-				}
-				else {
-					xlsx.row(cells);
-				}
-			}
-			else {
-				csv.printRecord(cells);
-			}
-		}
-
-		void close() throws java.io.IOException {
-			if (xlsx != null) {
-				xlsx.close();
-			}
-			else {
-				csv.flush();
-			}
-		}
-
+		exports.results(p, tally(p), xlsx, out);
 	}
 
 	/**

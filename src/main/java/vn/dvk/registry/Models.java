@@ -313,4 +313,52 @@ class Models {
 		return out;
 	}
 
+	/** A model's result updates with their values, newest first. */
+	List<ResultUpdate> results(long id) {
+		List<ResultUpdate> updates = jdbc
+			.sql("select id, update_date, note, created_at, created_by from registry_result_update"
+					+ " where model_id = :id order by update_date desc, id desc")
+			.param("id", id)
+			.query((rs, n) -> new ResultUpdate(rs.getLong(1), rs.getObject(2, LocalDate.class), rs.getString(3),
+					new ArrayList<>(), rs.getTimestamp(4).toInstant(), rs.getString(5)))
+			.list();
+		if (updates.isEmpty()) {
+			return updates;
+		}
+		java.util.Map<Long, ResultUpdate> byId = new java.util.HashMap<>();
+		updates.forEach(u -> byId.put(u.id(), u));
+		jdbc.sql("select update_id, name, amount, unit from registry_result_value where update_id in (:ids) order by id")
+			.param("ids", byId.keySet())
+			.query(rs -> {
+				byId.get(rs.getLong(1))
+					.values()
+					.add(new Indicator(rs.getString(2), strip(rs.getBigDecimal(3)), rs.getString(4),
+							byId.get(rs.getLong(1)).date()));
+			});
+		return updates;
+	}
+
+	List<ModelComment> comments(long id) {
+		return jdbc.sql("select id, author, staff, body, created_at from registry_comment where model_id = :id"
+				+ " order by created_at, id")
+			.param("id", id)
+			.query((rs, n) -> new ModelComment(rs.getLong(1), rs.getString(2), rs.getBoolean(3), rs.getString(4),
+					rs.getTimestamp(5).toInstant()))
+			.list();
+	}
+
+	/** The status changes of a model as history entries, oldest first. */
+	List<HistoryEntry> transitions(long id) {
+		return jdbc.sql("select from_status, to_status, reason, actor, occurred_at from registry_transition"
+				+ " where model_id = :id order by occurred_at, id")
+			.param("id", id)
+			.query((rs, n) -> {
+				String from = rs.getString(1);
+				return new HistoryEntry(rs.getTimestamp(5).toInstant(), rs.getString(4), HistoryEntry.Type.TRANSITION,
+						0, from == null ? null : ModelStatus.valueOf(from), ModelStatus.valueOf(rs.getString(2)),
+						rs.getString(3), List.of());
+			})
+			.list();
+	}
+
 }

@@ -2,25 +2,17 @@ package vn.dvk.registry;
 
 import vn.dvk.account.Permission;
 
-import java.math.BigDecimal;
-import java.sql.Date;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,11 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.dvk.account.AccessPolicy;
 import vn.dvk.account.DvkUser;
 import vn.dvk.account.Ownership;
-import vn.dvk.account.Role;
 import vn.dvk.locality.Locality;
 import vn.dvk.locality.LocalityService;
-import vn.dvk.locality.OrganizationService;
-import vn.dvk.locality.OrganizationView;
 import vn.dvk.shared.PageResult;
 import vn.dvk.shared.UserFacingException;
 import vn.dvk.shared.VietnameseFormats;
@@ -45,12 +34,6 @@ import vn.dvk.shared.VietnameseText;
  */
 @Service
 public class RegistryService {
-
-	private static final Pattern PHASE = Pattern.compile("^(\\d{4})-(\\d{4})$");
-
-	private static final int MAX_NAME = 300;
-
-	private static final int MAX_INDICATORS = 20;
 
 	private final Models models;
 
@@ -66,15 +49,11 @@ public class RegistryService {
 
 	private final AccessPolicy access;
 
-	private final OrganizationService organizations;
-
 	private final LocalityService localities;
 
 	private final Catalogues catalogues;
 
 	private final JdbcClient jdbc;
-
-	private final ApplicationEventPublisher events;
 
 	private final ModelImporter importer;
 
@@ -82,10 +61,17 @@ public class RegistryService {
 
 	private final ModelSpreadsheets spreadsheets;
 
+	private final ModelLifecycle lifecycle;
+
+	private final DraftRules rules;
+
 	RegistryService(Models models, ModelSearch search, ModelSnapshots snapshots, Lineage lineage,
-			EvidenceStore evidence, ModelCatalogue catalogue, AccessPolicy access, OrganizationService organizations,
-			LocalityService localities, Catalogues catalogues, JdbcClient jdbc, ApplicationEventPublisher events,
-			ModelImporter importer, ImportJobs importJobs, ModelSpreadsheets spreadsheets) {
+			EvidenceStore evidence, ModelCatalogue catalogue, AccessPolicy access,
+			LocalityService localities, Catalogues catalogues, JdbcClient jdbc,
+			ModelImporter importer, ImportJobs importJobs, ModelSpreadsheets spreadsheets, ModelLifecycle lifecycle,
+			DraftRules rules) {
+		this.lifecycle = lifecycle;
+		this.rules = rules;
 		this.importer = importer;
 		this.importJobs = importJobs;
 		this.spreadsheets = spreadsheets;
@@ -96,11 +82,9 @@ public class RegistryService {
 		this.evidence = evidence;
 		this.catalogue = catalogue;
 		this.access = access;
-		this.organizations = organizations;
 		this.localities = localities;
 		this.catalogues = catalogues;
 		this.jdbc = jdbc;
-		this.events = events;
 	}
 
 	// --- reading ------------------------------------------------------------------------------------------
@@ -110,14 +94,7 @@ public class RegistryService {
 	 * for anonymous callers, non-public ones are "not found"; a logged-in user outside the scope is refused.
 	 */
 	public ModelView get(DvkUser user, long id) {
-		ModelView m = models.find(id).orElseThrow(() -> UserFacingException.notFound("registry.notFound"));
-		if (m.status().isPublic() || access.canView(user, ownership(m))) {
-			return m;
-		}
-		if (user == null) {
-			throw UserFacingException.notFound("registry.notFound");
-		}
-		throw new AccessDeniedException("registry scope");
+		return lifecycle.visible(user, id);
 	}
 
 	/**
@@ -203,15 +180,7 @@ public class RegistryService {
 	public List<HistoryEntry> history(DvkUser user, long id) {
 		ModelView m = get(user, id);
 		List<HistoryEntry> entries = new ArrayList<>(snapshots.versions(m.id()));
-		jdbc.sql("select from_status, to_status, reason, actor, occurred_at from registry_transition"
-				+ " where model_id = :id order by occurred_at, id")
-			.param("id", id)
-			.query(rs -> {
-				String from = rs.getString(1);
-				entries.add(new HistoryEntry(rs.getTimestamp(5).toInstant(), rs.getString(4),
-						HistoryEntry.Type.TRANSITION, 0, from == null ? null : ModelStatus.valueOf(from),
-						ModelStatus.valueOf(rs.getString(2)), rs.getString(3), List.of()));
-			});
+		entries.addAll(models.transitions(id));
 		for (ResultUpdate r : results(id)) {
 			entries.add(new HistoryEntry(r.createdAt(), r.createdBy(), HistoryEntry.Type.RESULT_UPDATE, 0, null, null,
 					VietnameseFormats.date(r.date()) + (r.note() == null ? "" : " – " + r.note()), List.of()));
@@ -225,37 +194,12 @@ public class RegistryService {
 	}
 
 	public List<ResultUpdate> results(long id) {
-		List<ResultUpdate> updates = jdbc
-			.sql("select id, update_date, note, created_at, created_by from registry_result_update"
-					+ " where model_id = :id order by update_date desc, id desc")
-			.param("id", id)
-			.query((rs, n) -> new ResultUpdate(rs.getLong(1), rs.getObject(2, LocalDate.class), rs.getString(3),
-					new ArrayList<>(), rs.getTimestamp(4).toInstant(), rs.getString(5)))
-			.list();
-		if (updates.isEmpty()) {
-			return updates;
-		}
-		java.util.Map<Long, ResultUpdate> byId = new java.util.HashMap<>();
-		updates.forEach(u -> byId.put(u.id(), u));
-		jdbc.sql("select update_id, name, amount, unit from registry_result_value where update_id in (:ids) order by id")
-			.param("ids", byId.keySet())
-			.query(rs -> {
-				byId.get(rs.getLong(1))
-					.values()
-					.add(new Indicator(rs.getString(2), Models.strip(rs.getBigDecimal(3)), rs.getString(4),
-							byId.get(rs.getLong(1)).date()));
-			});
-		return updates;
+		return models.results(id);
 	}
 
 	public List<ModelComment> comments(DvkUser user, long id) {
 		get(user, id);
-		return jdbc.sql("select id, author, staff, body, created_at from registry_comment where model_id = :id"
-				+ " order by created_at, id")
-			.param("id", id)
-			.query((rs, n) -> new ModelComment(rs.getLong(1), rs.getString(2), rs.getBoolean(3), rs.getString(4),
-					rs.getTimestamp(5).toInstant()))
-			.list();
+		return models.comments(id);
 	}
 
 	public List<Evidence> evidence(long modelId) {
@@ -317,7 +261,7 @@ public class RegistryService {
 	@Transactional
 	public ModelView create(DvkUser user, ModelDraft draft) {
 		requireRegistrar(user);
-		Validated v = validate(draft, user);
+		DraftRules.Validated v = rules.validate(draft, user);
 		Instant now = Instant.now();
 		String actor = actor(user);
 		long id = models.insert(v.row(), ModelStatus.DRAFT, actor, now);
@@ -330,7 +274,7 @@ public class RegistryService {
 	@Transactional
 	public ModelView update(DvkUser user, long id, int version, ModelDraft draft) {
 		ModelView current = forEditing(user, id);
-		Validated v = validate(draft, user);
+		DraftRules.Validated v = rules.validate(draft, user);
 		Instant now = Instant.now();
 		String actor = actor(user);
 		if (!models.update(id, version, v.row(), actor, now)) {
@@ -351,228 +295,64 @@ public class RegistryService {
 		return saved;
 	}
 
-	// --- lifecycle ----------------------------------------------------------------------------------------
+	// --- lifecycle (ModelLifecycle) ---------------------------------------------------------------------
 
-	@Transactional
 	public ModelView submit(DvkUser user, long id) {
-		ModelView m = get(user, id);
-		if (!access.canChange(user, ownership(m))) {
-			throw new AccessDeniedException("registry");
-		}
-		requireStatus(m, ModelStatus.DRAFT, ModelStatus.RETURNED);
-		List<ContentItem> missing = new ArrayList<>();
-		for (ContentItem item : ContentItem.values()) {
-			if (VietnameseText.isBlank(m.content().get(item))) {
-				missing.add(item);
-			}
-		}
-		if (!missing.isEmpty()) {
-			throw UserFacingException.badRequest("registry.submit.incomplete", missing.size(),
-					new DefaultMessageSourceResolvable(missing.get(0).messageKey()));
-		}
-		return transition(user, m, ModelStatus.SUBMITTED, null);
+		return lifecycle.submit(user, id);
 	}
 
-	@Transactional
 	public ModelView passToAppraisal(DvkUser user, long id) {
-		ModelView m = staffModel(user, id);
-		requireStatus(m, ModelStatus.SUBMITTED);
-		return transition(user, m, ModelStatus.UNDER_APPRAISAL, null);
+		return lifecycle.passToAppraisal(user, id);
 	}
 
-	@Transactional
 	public ModelView returnForRevision(DvkUser user, long id, String comment) {
-		ModelView m = staffModel(user, id);
-		requireStatus(m, ModelStatus.SUBMITTED, ModelStatus.UNDER_APPRAISAL);
-		String reason = requireReason(comment, "registry.return.commentRequired");
-		addComment(m.id(), actor(user), true, reason);
-		ModelView returned = transition(user, m, ModelStatus.RETURNED, reason);
-		events.publishEvent(new ModelReturned(id, m.organizationId(), m.name(), reason));
-		return returned;
+		return lifecycle.returnForRevision(user, id, comment);
 	}
 
-	@Transactional
 	public ModelView reject(DvkUser user, long id, String reason) {
-		ModelView m = staffModel(user, id);
-		requireStatus(m, ModelStatus.SUBMITTED, ModelStatus.UNDER_APPRAISAL);
-		String why = requireReason(reason, "registry.reject.reasonRequired");
-		ModelView rejected = transition(user, m, ModelStatus.REJECTED, why);
-		events.publishEvent(new ModelRejected(id, m.organizationId(), m.name(), why));
-		return rejected;
+		return lifecycle.reject(user, id, reason);
 	}
 
 	/**
 	 * Records a recognition decision. The appraisal module will normally do this at the end of a round; staff may
 	 * also record one directly, e.g. for models recognized before the system existed.
 	 */
-	@Transactional
 	public ModelView recognize(DvkUser user, long id, RecognitionLevel level, String decisionNumber,
 			LocalDate decisionDate) {
-		ModelView m = staffModel(user, id);
-		requireStatus(m, ModelStatus.DRAFT, ModelStatus.SUBMITTED, ModelStatus.UNDER_APPRAISAL, ModelStatus.RETURNED);
-		if (level == null) {
-			throw UserFacingException.field("level", "registry.recognize.levelRequired");
-		}
-		if (VietnameseText.isBlank(decisionNumber) || decisionNumber.strip().length() > 60) {
-			throw UserFacingException.field("decisionNumber", "registry.recognize.decisionRequired");
-		}
-		if (decisionDate == null || decisionDate.isAfter(VietnameseFormats.today())) {
-			throw UserFacingException.field("decisionDate", "registry.recognize.dateInvalid");
-		}
-		models.setRecognition(id, level, decisionNumber.strip(), decisionDate);
-		ModelView recognized = transition(user, models.find(id).orElseThrow(), ModelStatus.RECOGNIZED,
-				decisionNumber.strip() + " – " + VietnameseFormats.date(decisionDate));
-		events.publishEvent(new ModelRecognized(id, m.organizationId(), m.name(), level,
-				decisionNumber.strip(), decisionDate));
-		return recognized;
+		return lifecycle.recognize(user, id, level, decisionNumber, decisionDate);
 	}
 
-	@Transactional
 	public ModelView discontinue(DvkUser user, long id, String reason) {
-		ModelView m = staffModel(user, id);
-		requireStatus(m, ModelStatus.RECOGNIZED, ModelStatus.MAINTAINED, ModelStatus.REPLICATED,
-				ModelStatus.COMMENDED);
-		return transition(user, m, ModelStatus.DISCONTINUED,
-				requireReason(reason, "registry.discontinue.reasonRequired"));
+		return lifecycle.discontinue(user, id, reason);
 	}
 
-	@Transactional
 	public ModelView commend(DvkUser user, long id, String reason) {
-		ModelView m = staffModel(user, id);
-		requireStatus(m, ModelStatus.RECOGNIZED, ModelStatus.MAINTAINED, ModelStatus.REPLICATED);
-		return transition(user, m, ModelStatus.COMMENDED, requireReason(reason, "registry.commend.reasonRequired"));
+		return lifecycle.commend(user, id, reason);
 	}
 
 	/** Applies one status action to many models; each refusal is reported, the others go through. */
-	@Transactional
 	public BulkResult bulk(DvkUser user, List<Long> ids, BulkAction action, String reason, RecognitionLevel level,
 			String decisionNumber, LocalDate decisionDate) {
-		if (!access.allows(user, Permission.REVIEW_MODELS)) {
-			throw new AccessDeniedException("registry bulk");
-		}
-		if (ids == null || ids.isEmpty()) {
-			throw UserFacingException.badRequest("registry.bulk.empty");
-		}
-		List<Long> done = new ArrayList<>();
-		List<BulkResult.Refusal> refused = new ArrayList<>();
-		for (long id : new LinkedHashSet<>(ids)) {
-			try {
-				switch (action) {
-					case PASS_TO_APPRAISAL -> passToAppraisal(user, id);
-					case RETURN -> returnForRevision(user, id, reason);
-					case REJECT -> reject(user, id, reason);
-					case RECOGNIZE -> recognize(user, id, level, decisionNumber, decisionDate);
-				}
-				done.add(id);
-			}
-			catch (UserFacingException ex) {
-				refused.add(new BulkResult.Refusal(id, ex.messageKey(), ex.arguments()));
-			}
-			catch (AccessDeniedException ex) {
-				refused.add(new BulkResult.Refusal(id, "registry.bulk.denied", new Object[0]));
-			}
-		}
-		return new BulkResult(done, refused);
+		return lifecycle.bulk(user, ids, action, reason, level, decisionNumber, decisionDate);
 	}
 
-	private ModelView transition(DvkUser user, ModelView m, ModelStatus to, String reason) {
-		Instant now = Instant.now();
-		if (!models.setStatus(m.id(), m.version(), to, actor(user), now)) {
-			throw new OptimisticLockingFailureException("registry_model " + m.id());
-		}
-		models.recordTransition(m.id(), m.status(), to, reason, actor(user), now);
-		if (to == ModelStatus.REJECTED || to == ModelStatus.DISCONTINUED) {
-			lineage.refresh(m.id());
-		}
-		return models.find(m.id()).orElseThrow();
-	}
-
-	private ModelView staffModel(DvkUser user, long id) {
-		ModelView m = get(user, id);
-		if (!access.allows(user, Permission.REVIEW_MODELS) || !access.canChange(user, ownership(m))) {
-			throw new AccessDeniedException("registry staff");
-		}
-		return m;
-	}
-
-	private static void requireStatus(ModelView m, ModelStatus... allowed) {
-		for (ModelStatus s : allowed) {
-			if (m.status() == s) {
-				return;
-			}
-		}
-		throw UserFacingException.conflict("registry.transition.notAllowed",
-				new DefaultMessageSourceResolvable(m.status().messageKey()));
-	}
-
-	private static String requireReason(String reason, String key) {
-		if (VietnameseText.isBlank(reason)) {
-			throw UserFacingException.field("reason", key);
-		}
-		String r = reason.strip();
-		if (r.length() > 2000) {
-			throw UserFacingException.field("reason", "validation.tooLong", 2000);
-		}
-		return r;
-	}
-
-	// --- results, comments, evidence, replication ---------------------------------------------------------
-
+	/** A result update of a recognized model (which then counts as maintained). */
 	@Transactional
 	public ResultUpdate addResultUpdate(DvkUser user, long id, LocalDate date, String note, List<Indicator> values) {
-		ModelView m = get(user, id);
-		if (!access.canChange(user, ownership(m))) {
-			throw new AccessDeniedException("registry");
-		}
-		if (!m.status().isRecognized()) {
-			throw UserFacingException.conflict("registry.result.notRecognized");
-		}
-		if (date == null || date.isAfter(VietnameseFormats.today())) {
-			throw UserFacingException.field("date", "registry.result.dateInvalid");
-		}
-		List<Indicator> clean = cleanIndicators(values, date);
-		if (clean.isEmpty() && VietnameseText.isBlank(note)) {
-			throw UserFacingException.field("note", "registry.result.empty");
-		}
-		if (note != null && note.strip().length() > 4000) {
-			throw UserFacingException.field("note", "validation.tooLong", 4000);
-		}
-		Instant now = Instant.now();
-		GeneratedKeyHolder keys = new GeneratedKeyHolder();
-		jdbc.sql("""
-				insert into registry_result_update (model_id, update_date, note, created_at, created_by)
-				values (:m, :d, :note, :at, :actor)""")
-			.param("m", id)
-			.param("d", Date.valueOf(date))
-			.param("note", VietnameseText.isBlank(note) ? null : note.strip())
-			.param("at", Timestamp.from(now))
-			.param("actor", actor(user))
-			.update(keys, "id");
-		long updateId = keys.getKey().longValue();
-		for (Indicator v : clean) {
-			jdbc.sql("insert into registry_result_value (update_id, name, amount, unit) values (:u, :n, :v, :unit)")
-				.param("u", updateId)
-				.param("n", v.name())
-				.param("v", v.value())
-				.param("unit", v.unit())
-				.update();
-		}
-		catalogue.touched(id);
-		jdbc.sql("""
-				update registry_model set last_result_date = :d
-				where id = :m and (last_result_date is null or last_result_date < :d)""")
-			.param("d", Date.valueOf(date))
-			.param("m", id)
-			.update();
-		if (!clean.isEmpty()) {
-			jdbc.sql("update registry_model set measurable = true where id = :m").param("m", id).update();
-		}
-		if (m.status() == ModelStatus.RECOGNIZED) {
-			ModelView fresh = models.find(id).orElseThrow();
-			transition(user, fresh, ModelStatus.MAINTAINED, null);
-		}
+		long updateId = lifecycle.addResultUpdate(user, id, date, note, values);
 		return results(id).stream().filter(r -> r.id() == updateId).findFirst().orElseThrow();
 	}
+
+	/** Staff record that {@code replicaId} replicates {@code originalId}. */
+	public ModelView linkReplication(DvkUser user, long replicaId, long originalId) {
+		return lifecycle.linkReplication(user, replicaId, originalId);
+	}
+
+	public ModelView unlinkReplication(DvkUser user, long replicaId) {
+		return lifecycle.unlinkReplication(user, replicaId);
+	}
+
+	// --- comments, evidence ------------------------------------------------------------------------------
 
 	@Transactional
 	public ModelComment comment(DvkUser user, long id, String body) {
@@ -589,22 +369,8 @@ public class RegistryService {
 		if (body.strip().length() > 4000) {
 			throw UserFacingException.field("body", "validation.tooLong", 4000);
 		}
-		long commentId = addComment(id, actor(user), access.allows(user, Permission.REVIEW_MODELS), body.strip());
+		long commentId = lifecycle.addComment(id, actor(user), access.allows(user, Permission.REVIEW_MODELS), body.strip());
 		return comments(user, id).stream().filter(c -> c.id() == commentId).findFirst().orElseThrow();
-	}
-
-	private long addComment(long modelId, String author, boolean staff, String body) {
-		GeneratedKeyHolder keys = new GeneratedKeyHolder();
-		jdbc.sql("""
-				insert into registry_comment (model_id, author, staff, body, created_at)
-				values (:m, :a, :s, :b, :at)""")
-			.param("m", modelId)
-			.param("a", author)
-			.param("s", staff)
-			.param("b", body)
-			.param("at", Timestamp.from(Instant.now()))
-			.update(keys, "id");
-		return keys.getKey().longValue();
 	}
 
 	@Transactional
@@ -630,26 +396,6 @@ public class RegistryService {
 		}
 		evidence.delete(modelId, evidenceId);
 		catalogue.touched(modelId);
-	}
-
-	/** Staff record that {@code replicaId} replicates {@code originalId}. */
-	@Transactional
-	public ModelView linkReplication(DvkUser user, long replicaId, long originalId) {
-		ModelView replica = staffModel(user, replicaId);
-		ModelView original = get(user, originalId);
-		lineage.link(replica.id(), original.id());
-		ModelView fresh = models.find(original.id()).orElseThrow();
-		if (fresh.status() == ModelStatus.RECOGNIZED || fresh.status() == ModelStatus.MAINTAINED) {
-			transition(user, fresh, ModelStatus.REPLICATED, ModelSummary.code(replica.kind(), replica.id()));
-		}
-		return models.find(replicaId).orElseThrow();
-	}
-
-	@Transactional
-	public ModelView unlinkReplication(DvkUser user, long replicaId) {
-		staffModel(user, replicaId);
-		lineage.unlink(replicaId);
-		return models.find(replicaId).orElseThrow();
 	}
 
 	// --- import and export --------------------------------------------------------------------------------
@@ -715,132 +461,12 @@ public class RegistryService {
 		spreadsheets.writeTemplate(out, catalogues.active(CatalogueEntry.FIELD), units);
 	}
 
-	// --- validation ---------------------------------------------------------------------------------------
-
-	record Validated(Models.Row row, List<Indicator> indicators, Set<String> focusAreas, Set<String> movements) {
-	}
-
-	Validated validate(ModelDraft d, DvkUser user) {
-		if (d.kind() == null) {
-			throw UserFacingException.field("kind", "registry.kind.required");
-		}
-		if (d.subjectType() == null) {
-			throw UserFacingException.field("subjectType", "registry.subject.required");
-		}
-		if (VietnameseText.isBlank(d.name())) {
-			throw UserFacingException.field("name", "registry.name.required");
-		}
-		String name = VietnameseText.clean(d.name());
-		if (name.length() > MAX_NAME) {
-			throw UserFacingException.field("name", "validation.tooLong", MAX_NAME);
-		}
-		if (VietnameseText.isBlank(d.fieldCode()) || !catalogues.isActive(CatalogueEntry.FIELD, d.fieldCode())) {
-			throw UserFacingException.field("fieldCode", "registry.field.required");
-		}
-		if (d.organizationId() == null) {
-			throw UserFacingException.field("organizationId", "registry.organization.required");
-		}
-		OrganizationView org = organizations.find(d.organizationId())
-			.filter(OrganizationView::active)
-			.orElseThrow(() -> UserFacingException.field("organizationId", "registry.organization.unknown"));
-		if (VietnameseText.isBlank(d.localityCode())) {
-			throw UserFacingException.field("localityCode", "registry.locality.required");
-		}
-		Locality locality = localities.findCurrent(d.localityCode().trim())
-			.orElseThrow(() -> UserFacingException.field("localityCode", "registry.locality.unknown",
-					d.localityCode().trim()));
-		if (!access.canChange(user, new Ownership(org.id(), locality.id()))) {
-			throw UserFacingException.field("organizationId", "registry.organization.outOfScope");
-		}
-		String phase = d.phase() == null ? "" : d.phase().replace('–', '-').replace(" ", "").trim();
-		var pm = PHASE.matcher(phase);
-		if (!pm.matches() || Integer.parseInt(pm.group(2)) <= Integer.parseInt(pm.group(1))) {
-			throw UserFacingException.field("phase", "registry.phase.format");
-		}
-		int thisYear = VietnameseFormats.today().getYear();
-		if (d.startYear() == null || d.startYear() < 1990 || d.startYear() > thisYear + 1) {
-			throw UserFacingException.field("startYear", "registry.startYear.range", thisYear + 1);
-		}
-		ModelContent content = d.content() == null ? ModelContent.empty() : d.content();
-		ModelContent cleaned = new ModelContent(item(content, ContentItem.SITUATION), item(content, ContentItem.GOALS),
-				item(content, ContentItem.CONTENT_METHOD), item(content, ContentItem.AREA_TARGET),
-				item(content, ContentItem.FORCES), item(content, ContentItem.RESOURCES),
-				item(content, ContentItem.TIMELINE), item(content, ContentItem.OUTPUTS),
-				item(content, ContentItem.SUSTAINABILITY));
-		Set<String> focus = codes(d.focusAreas(), CatalogueEntry.FOCUS_AREA, "focusAreas");
-		Set<String> movements = codes(d.movements(), CatalogueEntry.MOVEMENT, "movements");
-		List<Indicator> indicators = cleanIndicators(d.indicators(), null);
-		boolean measurable = !indicators.isEmpty() || MeasureExtractor.hasMeasure(cleaned.outputs());
-		return new Validated(new Models.Row(d.kind(), d.subjectType(), name, d.fieldCode().trim(), org.id(),
-				locality.id(), phase, d.startYear(), cleaned, measurable), indicators, focus, movements);
-	}
-
-	private static String item(ModelContent content, ContentItem item) {
-		String v = content.get(item);
-		if (VietnameseText.isBlank(v)) {
-			return null;
-		}
-		String s = v.strip().replace("\r\n", "\n");
-		if (s.length() > ContentItem.MAX_LENGTH) {
-			throw UserFacingException.field(item.property(), "validation.tooLong", ContentItem.MAX_LENGTH);
-		}
-		return s;
-	}
-
-	private Set<String> codes(Set<String> codes, String listKind, String field) {
-		Set<String> out = new LinkedHashSet<>();
-		if (codes == null) {
-			return out;
-		}
-		for (String c : codes) {
-			if (c == null || c.isBlank()) {
-				continue;
-			}
-			if (!catalogues.isActive(listKind, c.trim())) {
-				throw UserFacingException.field(field, "registry.catalogue.unknown", c.trim());
-			}
-			out.add(c.trim());
-		}
-		return out;
-	}
-
-	/** Indicator rows without the empty ones; a half-filled row is refused with what is missing. */
-	private static List<Indicator> cleanIndicators(List<Indicator> indicators, LocalDate defaultAsOf) {
-		List<Indicator> out = new ArrayList<>();
-		if (indicators == null) {
-			return out;
-		}
-		for (Indicator i : indicators) {
-			if (i == null || (VietnameseText.isBlank(i.name()) && i.value() == null && VietnameseText.isBlank(i.unit()))) {
-				continue;
-			}
-			if (VietnameseText.isBlank(i.name()) || i.name().strip().length() > 200) {
-				throw UserFacingException.field("indicators", "registry.indicator.name", out.size() + 1);
-			}
-			if (i.value() == null) {
-				throw UserFacingException.field("indicators", "registry.indicator.value", i.name().strip());
-			}
-			if (VietnameseText.isBlank(i.unit()) || i.unit().strip().length() > 40) {
-				throw UserFacingException.field("indicators", "registry.indicator.unit", i.name().strip());
-			}
-			if (i.value().abs().compareTo(new BigDecimal("1e15")) >= 0) {
-				throw UserFacingException.field("indicators", "registry.indicator.value", i.name().strip());
-			}
-			out.add(new Indicator(VietnameseText.clean(i.name()), i.value(), VietnameseText.clean(i.unit()),
-					i.asOf() == null ? defaultAsOf : i.asOf()));
-		}
-		if (out.size() > MAX_INDICATORS) {
-			throw UserFacingException.field("indicators", "registry.indicator.tooMany", MAX_INDICATORS);
-		}
-		return out;
-	}
-
 	static Ownership ownership(ModelView m) {
 		return new Ownership(m.organizationId(), m.localityId());
 	}
 
 	private static String actor(DvkUser user) {
-		return user == null ? vn.dvk.system.AuditLog.SYSTEM : user.getUsername();
+		return ModelLifecycle.actor(user);
 	}
 
 }

@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import vn.dvk.account.DvkUser;
+import vn.dvk.news.NewsCategories;
 import vn.dvk.news.NewsService;
 import vn.dvk.shared.Texts;
 import vn.dvk.shared.UserFacingException;
@@ -22,10 +23,13 @@ class NewsCategoryAdminController {
 
 	private final NewsService news;
 
+	private final NewsCategories categories;
+
 	private final Texts texts;
 
-	NewsCategoryAdminController(NewsService news, Texts texts) {
+	NewsCategoryAdminController(NewsService news, NewsCategories categories, Texts texts) {
 		this.news = news;
+		this.categories = categories;
 		this.texts = texts;
 	}
 
@@ -40,7 +44,7 @@ class NewsCategoryAdminController {
 			@RequestParam(required = false) String nameEn, @RequestParam(defaultValue = "100") int sortOrder,
 			RedirectAttributes redirect) {
 		try {
-			news.addCategory(user, nameVi, nameEn, sortOrder);
+			categories.addCategory(user, nameVi, nameEn, sortOrder);
 			redirect.addFlashAttribute("success", texts.get("common.saved"));
 		}
 		catch (UserFacingException ex) {
@@ -58,7 +62,7 @@ class NewsCategoryAdminController {
 			@RequestParam(required = false) String nameEn, @RequestParam(defaultValue = "100") int sortOrder,
 			@RequestParam(defaultValue = "false") boolean active, RedirectAttributes redirect) {
 		try {
-			news.updateCategory(user, id, nameVi, nameEn, sortOrder, active);
+			categories.updateCategory(user, id, nameVi, nameEn, sortOrder, active);
 			redirect.addFlashAttribute("success", texts.get("common.saved"));
 		}
 		catch (UserFacingException ex) {
