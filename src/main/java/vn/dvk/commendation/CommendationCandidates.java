@@ -75,10 +75,12 @@ public class CommendationCandidates {
 	/**
 	 * The models a conference may still nominate: in the register, still counted as recognized by the registry (a
 	 * discontinued model is not), not yet nominated in this conference, within the user's scope; newest decisions
-	 * first, at most {@value #LIMIT}.
+	 * first, at most {@value #LIMIT}. Staff running commendation and officers proposing their own models (whose scope
+	 * keeps them to their organization) may ask.
 	 */
 	public List<Candidate> candidates(DvkUser user, long conferenceId) {
-		access.require(user, Permission.RUN_COMMENDATION);
+		access.check(access.allows(user, Permission.RUN_COMMENDATION)
+				|| access.allows(user, Permission.PROPOSE_FOR_COMMENDATION), "commendation candidates");
 		ScopeSql scope = ScopeSql.of(access.filterFor(user), "m.organization_id", "m.locality_id");
 		List<Object> params = new ArrayList<>();
 		params.add(conferenceId);

@@ -52,9 +52,12 @@ public class CommendationService {
 
 	private final vn.dvk.system.SiteSettings site;
 
+	private final vn.dvk.shared.Texts texts;
+
 	CommendationService(JdbcClient jdbc, RegistryService registry, AuditLog audit,
 			org.springframework.context.ApplicationEventPublisher events, vn.dvk.documents.PdfDocuments pdfs,
-			vn.dvk.system.SiteSettings site, AccessPolicy access) {
+			vn.dvk.system.SiteSettings site, AccessPolicy access, vn.dvk.shared.Texts texts) {
+		this.texts = texts;
 		this.access = access;
 		this.pdfs = pdfs;
 		this.site = site;
@@ -375,10 +378,10 @@ public class CommendationService {
 	public void listXlsx(DvkUser user, long conferenceId, java.io.OutputStream out) throws java.io.IOException {
 		access.require(user, Permission.RUN_COMMENDATION);
 		Conference c = conference(conferenceId);
-		try (vn.dvk.documents.XlsxStream xlsx = new vn.dvk.documents.XlsxStream(out, "Danh sách biểu dương")) {
+		try (vn.dvk.documents.XlsxStream xlsx = new vn.dvk.documents.XlsxStream(out, t("commendation.xlsx.sheet"))) {
 			xlsx.headerRow(List.of(c.name()));
-			xlsx.headerRow(List.of("STT", "Mô hình, điển hình", "Đơn vị", "Địa bàn", "Lĩnh vực", "Hình thức khen thưởng",
-					"Thành tích", "Số vào sổ"));
+			xlsx.headerRow(java.util.stream.Stream.of("number", "model", "organization", "locality", "field", "award",
+					"achievement", "certificate").map(k -> t("commendation.xlsx." + k)).toList());
 			int n = 0;
 			for (Nomination a : awardees(conferenceId)) {
 				xlsx.row(java.util.Arrays.asList(Integer.toString(++n), a.modelName(), a.organization(), a.locality(),
@@ -454,6 +457,8 @@ public class CommendationService {
 		return keys.getKey().longValue();
 	}
 
-
+	private String t(String key) {
+		return texts.in(java.util.Locale.forLanguageTag("vi"), key);
+	}
 
 }

@@ -44,7 +44,11 @@ public class ContestExports {
 
 	private final JdbcClient jdbc;
 
-	ContestExports(ContestService contests, PdfDocuments pdfs, SiteSettings site, JdbcClient jdbc, AccessPolicy access) {
+	private final vn.dvk.shared.Texts texts;
+
+	ContestExports(ContestService contests, PdfDocuments pdfs, SiteSettings site, JdbcClient jdbc, AccessPolicy access,
+			vn.dvk.shared.Texts texts) {
+		this.texts = texts;
 		this.access = access;
 		this.contests = contests;
 		this.pdfs = pdfs;
@@ -62,10 +66,10 @@ public class ContestExports {
 
 	public void resultsXlsx(DvkUser user, long contestId, OutputStream out) throws IOException {
 		List<ContestService.CategoryResult> results = results(user, contestId);
-		try (XlsxStream x = new XlsxStream(out, "Kết quả")) {
+		try (XlsxStream x = new XlsxStream(out, t("contest.xlsx.results"))) {
 			x.headerRow(List.of(contests.contest(contestId).name()));
-			x.headerRow(List.of("Thể loại", "Giải", "Tác phẩm", "Tác giả", "Cơ quan báo chí", "Điểm", "Tiền thưởng (đồng)",
-					"Đường dẫn"));
+			x.headerRow(ts("contest.xlsx.category", "contest.xlsx.prize", "contest.xlsx.title", "contest.xlsx.authors",
+					"contest.xlsx.outlet", "contest.xlsx.score", "contest.xlsx.amount", "contest.xlsx.link"));
 			for (ContestService.CategoryResult cat : results) {
 				for (ContestService.PrizeResult p : cat.prizes()) {
 					for (ContestService.Winner w : p.winners()) {
@@ -104,10 +108,10 @@ public class ContestExports {
 		}
 		ZipOutputStream zip = new ZipOutputStream(out);
 		ByteArrayOutputStream list = new ByteArrayOutputStream();
-		try (XlsxStream x = new XlsxStream(list, "Tác phẩm chuyển tiếp")) {
-			x.headerRow(List.of(contests.contest(contestId).name() + " – tác phẩm đề nghị dự vòng trên"));
-			x.headerRow(List.of("STT", "Thể loại", "Tác phẩm", "Tác giả (bút danh)", "Cơ quan báo chí", "Ngày đăng, phát",
-					"Đường dẫn", "Tệp"));
+		try (XlsxStream x = new XlsxStream(list, t("contest.xlsx.forwarded"))) {
+			x.headerRow(List.of(t("contest.xlsx.forwardedTitle", contests.contest(contestId).name())));
+			x.headerRow(ts("contest.xlsx.number", "contest.xlsx.category", "contest.xlsx.title", "contest.xlsx.penNames",
+					"contest.xlsx.outlet", "contest.xlsx.publishedOn", "contest.xlsx.link", "contest.xlsx.files"));
 			int n = 0;
 			for (ContestRecords.Entry e : entries) {
 				x.values(Arrays.asList(++n, e.category(), e.title(), e.authorsLine(), e.outlet(),
@@ -134,6 +138,14 @@ public class ContestExports {
 		int dot = name.lastIndexOf('.');
 		String ext = dot > 0 ? name.substring(dot).toLowerCase(Locale.ROOT) : "";
 		return e.id() + "-" + VietnameseText.slug(dot > 0 ? name.substring(0, dot) : name, 60) + ext;
+	}
+
+	private String t(String key, Object... args) {
+		return texts.in(Locale.forLanguageTag("vi"), key, args);
+	}
+
+	private List<String> ts(String... keys) {
+		return Arrays.stream(keys).map(this::t).toList();
 	}
 
 }

@@ -35,6 +35,8 @@ import vn.dvk.shared.UserFacingException;
 @Service
 public class InspectionService {
 
+	private final vn.dvk.shared.Texts texts;
+
 	private final AccessPolicy access;
 
 	public record Inspection(long id, String title, String content, LocalDate plannedOn, String status,
@@ -70,7 +72,8 @@ public class InspectionService {
 
 	private final AuditLog audit;
 
-	InspectionService(JdbcClient jdbc, NotificationService notifications, AuditLog audit, AccessPolicy access) {
+	InspectionService(JdbcClient jdbc, NotificationService notifications, AuditLog audit, AccessPolicy access, vn.dvk.shared.Texts texts) {
+		this.texts = texts;
 		this.access = access;
 		this.jdbc = jdbc;
 		this.notifications = notifications;
@@ -105,8 +108,8 @@ public class InspectionService {
 		}
 		for (Long org : new java.util.LinkedHashSet<>(organizations)) {
 			jdbc.sql("insert into inspection_unit (inspection_id, organization_id) values (?, ?)").params(id, org).update();
-			notifications.notifyOrganization(org, "Kế hoạch kiểm tra: " + t,
-					"Đoàn kiểm tra làm việc với đơn vị ngày " + vn.dvk.shared.VietnameseFormats.date(plannedOn) + ".",
+			notifications.notifyOrganization(org, texts.in(vn.dvk.shared.RequestLocales.VIETNAMESE, "planning.notice.inspection", t),
+					texts.in(vn.dvk.shared.RequestLocales.VIETNAMESE, "planning.notice.inspection.body", vn.dvk.shared.VietnameseFormats.date(plannedOn)),
 					"/quan-tri/kiem-tra/" + id);
 		}
 		audit.record("planning.inspection", "inspection", id, t);
@@ -126,8 +129,8 @@ public class InspectionService {
 			throw UserFacingException.badRequest("planning.inspection.notInspected");
 		}
 		jdbc.sql("update inspection set status = 'DONE' where id = ?").params(inspectionId).update();
-		notifications.notifyOrganization(organizationId, "Kết luận kiểm tra đã được ghi nhận",
-				"Đề nghị đơn vị xem kết luận, kiến nghị và phản hồi.", "/quan-tri/kiem-tra/" + inspectionId);
+		notifications.notifyOrganization(organizationId, texts.in(vn.dvk.shared.RequestLocales.VIETNAMESE, "planning.notice.findings"),
+				texts.in(vn.dvk.shared.RequestLocales.VIETNAMESE, "planning.notice.findings.body"), "/quan-tri/kiem-tra/" + inspectionId);
 		audit.record("planning.inspection", "inspection", inspectionId, "findings for " + organizationId);
 	}
 

@@ -38,6 +38,8 @@ import vn.dvk.shared.UserFacingException;
 @Service
 public class MonitoringService {
 
+	private final vn.dvk.shared.Texts texts;
+
 	/** Why a unit is on the list. */
 	public enum Reason {
 
@@ -90,7 +92,8 @@ public class MonitoringService {
 			@Value("${dvk.monitoring.reasons:NO_PLAN,NO_REPORT,NO_NEW_MODEL,STALE_MODELS,NOT_MEASURABLE}") Set<Reason> enabled,
 			@Value("${dvk.monitoring.stale-months:6}") int staleMonths,
 			@Value("${dvk.monitoring.remind-before-days:7}") int remindBeforeDays,
-			@Value("${dvk.monitoring.remind-after-days:1}") int remindAfterDays) {
+			@Value("${dvk.monitoring.remind-after-days:1}") int remindAfterDays, vn.dvk.shared.Texts texts) {
+		this.texts = texts;
 		this.jdbc = jdbc;
 		this.access = access;
 		this.planning = planning;
@@ -214,7 +217,8 @@ public class MonitoringService {
 		}
 		int people = 0;
 		for (Long org : new java.util.LinkedHashSet<>(organizationIds)) {
-			int n = notifications.notifyOrganization(org, "Đôn đốc: " + abbreviate(text, 120), text, "/quan-tri/ke-hoach");
+			int n = notifications.notifyOrganization(org,
+					texts.in(vn.dvk.shared.RequestLocales.VIETNAMESE, "planning.notice.remind", abbreviate(text, 120)), text, "/quan-tri/ke-hoach");
 			jdbc.sql("insert into reminder (organization_id, reason, message, sent_by, sent_at, recipients) values "
 					+ "(?, ?, ?, ?, ?, ?)")
 				.params(org, reason == null || reason.isBlank() ? "MANUAL" : reason, text, user.getUsername(),
@@ -279,10 +283,8 @@ public class MonitoringService {
 						+ "(select 1 from unit_plan p where p.organization_id = o.id and p.plan_year = ? and "
 						+ "p.status in ('SUBMITTED', 'APPROVED'))").params(year).query(Long.class).list();
 				String message = "before".equals(phase)
-						? "Hạn gửi kế hoạch năm " + year + " là ngày " + vn(planDeadline)
-								+ ". Đơn vị chưa gửi kế hoạch, đề nghị hoàn thành đúng hạn."
-						: "Đã quá hạn gửi kế hoạch năm " + year + " (" + vn(planDeadline)
-								+ "). Đề nghị đơn vị gửi kế hoạch ngay.";
+						? texts.in(vn.dvk.shared.RequestLocales.VIETNAMESE, "planning.notice.planDue", String.valueOf(year), vn(planDeadline))
+						: texts.in(vn.dvk.shared.RequestLocales.VIETNAMESE, "planning.notice.planLate", String.valueOf(year), vn(planDeadline));
 				sent += sendOnce(missing, "plan-" + year + "-" + phase, "NO_PLAN", message,
 						"/quan-tri/ke-hoach/" + year + "/don-vi/");
 			}
@@ -295,8 +297,8 @@ public class MonitoringService {
 						+ "(select 1 from period_report r where r.organization_id = o.id and r.period_id = ? and "
 						+ "r.status in ('SUBMITTED', 'APPROVED'))").params(p.id()).query(Long.class).list();
 				String message = "before".equals(periodPhase)
-						? "Hạn gửi " + p.name() + " là ngày " + vn(p.deadline()) + ". Đơn vị chưa gửi báo cáo."
-						: "Đã quá hạn gửi " + p.name() + " (" + vn(p.deadline()) + "). Đề nghị đơn vị gửi báo cáo ngay.";
+						? texts.in(vn.dvk.shared.RequestLocales.VIETNAMESE, "planning.notice.reportDue", p.name(), vn(p.deadline()))
+						: texts.in(vn.dvk.shared.RequestLocales.VIETNAMESE, "planning.notice.reportLate", p.name(), vn(p.deadline()));
 				sent += sendOnce(missing, "report-" + p.id() + "-" + periodPhase, "NO_REPORT", message,
 						"/quan-tri/ke-hoach/bao-cao/" + p.id() + "/don-vi/");
 			}
@@ -329,7 +331,8 @@ public class MonitoringService {
 					status.setRollbackOnly(); // PostgreSQL cannot commit after the refused insert
 					return false;
 				}
-				int n = notifications.notifyOrganization(org, "Đôn đốc: " + abbreviate(message, 120), message,
+				int n = notifications.notifyOrganization(org,
+						texts.in(vn.dvk.shared.RequestLocales.VIETNAMESE, "planning.notice.remind", abbreviate(message, 120)), message,
 						linkPrefix + org);
 				jdbc.sql("update reminder set recipients = ? where organization_id = ? and scheduled_key = ?")
 					.params(n, org, key)

@@ -34,6 +34,8 @@ import vn.dvk.system.AuditLog;
 @Component
 class PeriodReports {
 
+	private final vn.dvk.shared.Texts texts;
+
 	private final JdbcClient jdbc;
 
 	private final RegistryFigures figures;
@@ -47,7 +49,8 @@ class PeriodReports {
 	private final Periods periods;
 
 	PeriodReports(JdbcClient jdbc, RegistryFigures figures, NotificationService notifications, AuditLog audit,
-			vn.dvk.registry.Catalogues catalogues, Periods periods) {
+			vn.dvk.registry.Catalogues catalogues, Periods periods, vn.dvk.shared.Texts texts) {
+		this.texts = texts;
 		this.jdbc = jdbc;
 		this.figures = figures;
 		this.notifications = notifications;
@@ -195,8 +198,8 @@ class PeriodReports {
 		}
 		Period period = periods.period(ids.period());
 		notifications.notifyOrganization(ids.organization(),
-				(approve ? "Báo cáo " + period.name() + " đã được duyệt"
-						: "Báo cáo " + period.name() + " được trả lại để hoàn thiện"),
+				texts.in(vn.dvk.shared.RequestLocales.VIETNAMESE, approve ? "planning.notice.reportApproved" : "planning.notice.reportReturned",
+						period.name()),
 				why, "/quan-tri/ke-hoach/bao-cao/" + period.id() + "/don-vi/" + ids.organization());
 		audit.record(approve ? "planning.report.approve" : "planning.report.return", "period_report", reportId, why);
 		return ids;

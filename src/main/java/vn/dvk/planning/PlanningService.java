@@ -39,6 +39,8 @@ import vn.dvk.shared.VietnameseText;
 @Service
 public class PlanningService {
 
+	private final vn.dvk.shared.Texts texts;
+
 	/** The figures a period report carries per field. */
 	public enum Measure {
 
@@ -114,7 +116,8 @@ public class PlanningService {
 	private final PeriodReports reports;
 
 	PlanningService(JdbcClient jdbc, AccessPolicy access, RegistryFigures figures, NotificationService notifications,
-			AuditLog audit, vn.dvk.registry.Catalogues catalogues, Periods periods, PeriodReports reports) {
+			AuditLog audit, vn.dvk.registry.Catalogues catalogues, Periods periods, PeriodReports reports, vn.dvk.shared.Texts texts) {
+		this.texts = texts;
 		this.periods = periods;
 		this.reports = reports;
 		this.catalogues = catalogues;
@@ -319,7 +322,8 @@ public class PlanningService {
 			throw new UserFacingException(HttpStatus.CONFLICT, "planning.review.notSubmitted");
 		}
 		notifications.notifyOrganization(p.organizationId(),
-				(approve ? "Kế hoạch năm " + p.year() + " đã được duyệt" : "Kế hoạch năm " + p.year() + " được trả lại để hoàn thiện"),
+				texts.in(vn.dvk.shared.RequestLocales.VIETNAMESE, approve ? "planning.notice.planApproved" : "planning.notice.planReturned",
+						String.valueOf(p.year())),
 				why, "/quan-tri/ke-hoach/" + p.year() + "/don-vi/" + p.organizationId());
 		audit.record(approve ? "planning.plan.approve" : "planning.plan.return", "unit_plan", planId, why);
 		return plan(user, planId);

@@ -16,6 +16,7 @@ import vn.dvk.planning.MonitoringService;
 import vn.dvk.registry.RecognitionLevel;
 import vn.dvk.documents.PdfDocuments;
 import vn.dvk.system.SiteSettings;
+import vn.dvk.shared.Texts;
 import vn.dvk.shared.VietnameseFormats;
 import vn.dvk.documents.XlsxStream;
 
@@ -37,7 +38,11 @@ public class ReportExports {
 
 	private final SiteSettings site;
 
-	ReportExports(ReportService reports, MonitoringService monitoring, PdfDocuments pdfs, SiteSettings site) {
+	private final Texts texts;
+
+	ReportExports(ReportService reports, MonitoringService monitoring, PdfDocuments pdfs, SiteSettings site,
+			Texts texts) {
+		this.texts = texts;
 		this.reports = reports;
 		this.monitoring = monitoring;
 		this.pdfs = pdfs;
@@ -63,13 +68,14 @@ public class ReportExports {
 
 	public void xlsx(DvkUser user, LocalDate from, LocalDate to, OutputStream out) throws IOException {
 		Content c = content(user, from, to);
-		try (XlsxStream x = new XlsxStream(out, "Báo cáo tổng hợp")) {
-			x.headerRow(List.of("BÁO CÁO TỔNG HỢP PHONG TRÀO THI ĐUA \"DÂN VẬN KHÉO\""));
-			x.row(List.of(site.name(), "Từ ngày " + VietnameseFormats.date(from) + " đến ngày " + VietnameseFormats.date(to)));
+		try (XlsxStream x = new XlsxStream(out, t("reporting.report.title"))) {
+			x.headerRow(List.of(t("reporting.xlsx.heading")));
+			x.row(List.of(site.name(), t("reporting.report.caption", VietnameseFormats.date(from), VietnameseFormats.date(to))));
 			x.row(List.of());
-			x.headerRow(List.of("I. THEO LĨNH VỰC"));
-			x.headerRow(List.of("Lĩnh vực", "Đăng ký mới", "Được công nhận", "Công nhận cấp xã", "Công nhận cấp tỉnh",
-					"Công nhận cấp Trung ương", "Nhân rộng", "Được biểu dương"));
+			x.headerRow(List.of(t("reporting.xlsx.byField")));
+			x.headerRow(List.of(t("reporting.xlsx.field"), t("reporting.col.registered"), t("reporting.col.recognized"),
+					t("reporting.xlsx.level.COMMUNE"), t("reporting.xlsx.level.PROVINCE"), t("reporting.xlsx.level.CENTRAL"),
+					t("reporting.col.replicated"), t("reporting.col.commended")));
 			for (ReportService.Row r : c.byField().rows()) {
 				Map<RecognitionLevel, Long> l = c.levels().getOrDefault(r.key(), Map.of());
 				x.values(List.of(r.label(), r.registered(), r.recognized(), l.getOrDefault(RecognitionLevel.COMMUNE, 0L),
@@ -77,15 +83,15 @@ public class ReportExports {
 						r.replicated(), r.commended()));
 			}
 			total(x, c.byField().totals(), true);
-			section(x, "II. THEO ĐỊA BÀN", "Xã, phường, đặc khu", c.byLocality());
-			section(x, "III. THEO ĐỊA BÀN, ĐỐI TƯỢNG TRỌNG TÂM", "Địa bàn, đối tượng", c.byFocusArea());
-			section(x, "IV. THEO CƠ QUAN, ĐƠN VỊ", "Cơ quan, đơn vị", c.byOrganization());
+			section(x, t("reporting.xlsx.byLocality"), t("reporting.xlsx.locality"), c.byLocality());
+			section(x, t("reporting.xlsx.byFocusArea"), t("reporting.xlsx.focusArea"), c.byFocusArea());
+			section(x, t("reporting.xlsx.byOrganization"), t("reporting.xlsx.organization"), c.byOrganization());
 			if (reports.canSeeLagging(user)) {
 				x.row(List.of());
-				x.headerRow(List.of("V. ĐƠN VỊ CẦN ĐÔN ĐỐC (NĂM " + to.getYear() + ")"));
-				x.headerRow(List.of("Cơ quan, đơn vị", "Địa bàn", "Lý do"));
+				x.headerRow(List.of(t("reporting.xlsx.lagging", to.getYear())));
+				x.headerRow(List.of(t("reporting.xlsx.organization"), t("reporting.xlsx.area"), t("planning.lagging.reasons")));
 				for (MonitoringService.LaggingUnit u : c.lagging()) {
-					x.values(List.of(u.name(), u.locality(), reasons(u)));
+					x.values(List.of(u.name(), u.locality(), reasons(texts, u)));
 				}
 			}
 		}
@@ -111,7 +117,7 @@ public class ReportExports {
 		v.put("today", LocalDate.now(vn.dvk.registry.RegistryFigures.ZONE));
 		v.put("showLagging", reports.canSeeLagging(user));
 		List<String[]> lagging = new ArrayList<>();
-		c.lagging().forEach(u -> lagging.add(new String[] { u.name(), u.locality(), reasons(u) }));
+		c.lagging().forEach(u -> lagging.add(new String[] { u.name(), u.locality(), reasons(texts, u) }));
 		v.put("laggingRows", lagging);
 		pdfs.render("reporting/pdf/summary", v, VI, out);
 	}
@@ -130,40 +136,39 @@ public class ReportExports {
 		return new ReportService.Summary(s.from(), s.to(), s.groupBy(), rows, s.totals());
 	}
 
-	private static void section(XlsxStream x, String title, String column, ReportService.Summary s) throws IOException {
+	private void section(XlsxStream x, String title, String column, ReportService.Summary s) throws IOException {
 		x.row(List.of());
 		x.headerRow(List.of(title));
-		x.headerRow(List.of(column, "Đăng ký mới", "Được công nhận", "Nhân rộng", "Được biểu dương"));
+		x.headerRow(List.of(column, t("reporting.col.registered"), t("reporting.col.recognized"),
+				t("reporting.col.replicated"), t("reporting.col.commended")));
 		for (ReportService.Row r : s.rows()) {
 			x.values(List.of(r.label(), r.registered(), r.recognized(), r.replicated(), r.commended()));
 		}
 		total(x, s.totals(), false);
 	}
 
-	private static void total(XlsxStream x, ReportService.Row t, boolean levels) throws IOException {
+	private void total(XlsxStream x, ReportService.Row t, boolean levels) throws IOException {
 		if (levels) {
-			x.values(List.of("Tổng cộng (mỗi mô hình tính một lần)", t.registered(), t.recognized(), "", "", "",
+			x.values(List.of(t("reporting.total"), t.registered(), t.recognized(), "", "", "",
 					t.replicated(), t.commended()));
 		}
 		else {
-			x.values(List.of("Tổng cộng (mỗi mô hình tính một lần)", t.registered(), t.recognized(), t.replicated(),
+			x.values(List.of(t("reporting.total"), t.registered(), t.recognized(), t.replicated(),
 					t.commended()));
 		}
 	}
 
 	/** The reasons in Vietnamese, as the office reads them. */
-	static String reasons(MonitoringService.LaggingUnit u) {
+	static String reasons(Texts texts, MonitoringService.LaggingUnit u) {
 		List<String> out = new ArrayList<>();
 		for (MonitoringService.Finding f : u.findings()) {
-			out.add(switch (f.reason()) {
-				case NO_PLAN -> "chưa gửi kế hoạch năm " + f.detail();
-				case NO_REPORT -> "chưa gửi " + f.detail();
-				case NO_NEW_MODEL -> "chưa có mô hình mới năm " + f.detail();
-				case STALE_MODELS -> f.detail() + " mô hình chưa cập nhật kết quả";
-				case NOT_MEASURABLE -> "mô hình chưa có kết quả đo đếm được";
-			});
+			out.add(texts.in(VI, "reporting.xlsx.reason." + f.reason().name(), f.detail()));
 		}
 		return String.join("; ", out);
+	}
+
+	private String t(String key, Object... args) {
+		return texts.in(VI, key, args);
 	}
 
 }
