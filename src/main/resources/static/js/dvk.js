@@ -4,6 +4,17 @@
 
   document.documentElement.classList.add('js');
 
+  // A browser that has just received its visitor cookie says it kept it: that confirms the visit (robots and
+  // clients that drop cookies never do). The marker cookie is removed by the answer, so this runs once.
+  if (/(?:^|;\s*)dvk_n=1/.test(document.cookie)) {
+    var confirmUrl = '/api/v1/visits/confirm';
+    if (navigator.sendBeacon) {
+      navigator.sendBeacon(confirmUrl);
+    } else {
+      fetch(confirmUrl, { method: 'POST', credentials: 'same-origin', keepalive: true });
+    }
+  }
+
   // Coming back with the browser's Back button must not leave buttons disabled.
   window.addEventListener('pageshow', function () {
     document.querySelectorAll('button[aria-busy="true"], input[aria-busy="true"]').forEach(function (b) {

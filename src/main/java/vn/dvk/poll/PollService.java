@@ -168,8 +168,13 @@ public class PollService {
 		if (d.startsAt() == null || d.endsAt() == null || !d.endsAt().isAfter(d.startsAt())) {
 			throw UserFacingException.field("endsAt", "poll.time.order");
 		}
-		if (d.ipLimitPerMinute() != null && (d.ipLimitPerMinute() < 1 || d.ipLimitPerMinute() > 100_000)) {
+		int ipLimit = d.ipLimitPerMinute() == null ? PollDraft.DEFAULT_IP_LIMIT_PER_MINUTE : d.ipLimitPerMinute();
+		if (ipLimit < 1 || ipLimit > 100_000) {
 			throw UserFacingException.field("ipLimitPerMinute", "poll.ipLimit.invalid");
+		}
+		int perAddress = d.ballotsPerAddress() == null ? PollDraft.DEFAULT_BALLOTS_PER_ADDRESS : d.ballotsPerAddress();
+		if (perAddress < 1 || perAddress > 100_000_000) {
+			throw UserFacingException.field("ballotsPerAddress", "poll.perAddress.invalid");
 		}
 		if (d.maxChoices() < 1 || d.maxChoices() > d.options().size()) {
 			throw UserFacingException.field("maxChoices", "poll.maxChoices.invalid", d.options().size());
@@ -194,7 +199,7 @@ public class PollService {
 		}
 		String description = d.description() == null ? null : VietnameseText.clean(d.description());
 		return new Checked(new PollDraft(title, description, d.options(), d.maxChoices(), d.startsAt(), d.endsAt(),
-				d.voterRule(), d.frequency(), d.resultsVisibility(), d.proofOfWork(), d.ipLimitPerMinute()), labels);
+				d.voterRule(), d.frequency(), d.resultsVisibility(), d.proofOfWork(), ipLimit, perAddress), labels);
 	}
 
 	private void insertOptions(long pollId, List<String[]> labels) {
@@ -322,13 +327,13 @@ public class PollService {
 		return views.get(id, k -> polls.find(k).map(this::view));
 	}
 
-	/** A fresh proof-of-work challenge for a poll that asks for one. */
-	public Map<String, Object> challenge(long id) {
+	/** A fresh proof-of-work challenge for a poll that asks for one, bound to the asking device (or account). */
+	public Map<String, Object> challenge(long id, String deviceKey) {
 		PollView p = find(id).orElseThrow(() -> UserFacingException.notFound("poll.notFound"));
 		if (!p.proofOfWork()) {
 			throw UserFacingException.notFound("poll.pow.notNeeded");
 		}
-		return pow.challenge(id);
+		return pow.challenge(id, deviceKey);
 	}
 
 	public List<PollView> active() {
@@ -387,8 +392,12 @@ public class PollService {
 		if (!own.containsAll(chosen)) {
 			throw UserFacingException.badRequest("poll.choice.foreign");
 		}
+		if (p.voterRule() == PollRules.VoterRule.OPEN && voter.deviceKey() == null) {
+			// No signed cookie: the browser never kept the one the poll page gave it (or this is a script).
+			throw UserFacingException.badRequest("poll.device.noCookie");
+		}
 		if (p.proofOfWork()) {
-			pow.spend(pollId, voter.proofOfWork());
+			pow.spend(pollId, voter.deviceKey(), voter.proofOfWork());
 		}
 		String identity;
 		Long accountAge = null;
@@ -412,14 +421,17 @@ public class PollService {
 		LocalDate bucket = p.frequency() == PollRules.Frequency.DAILY ? VietnameseFormats.today() : ONCE_BUCKET;
 		List<Long> options = List.copyOf(chosen);
 		Long age = accountAge;
+		// Open polls: one address gives at most the poll's cap of counted ballots (however many browsers it shows).
+		Integer perAddress = p.voterRule() == PollRules.VoterRule.OPEN ? p.ballotsPerAddress() : null;
+		boolean inserted;
 		try {
-			Runnable insert = () -> polls.insertBallot(pollId, identityHash, bucket, voter.ipHash(), voter.subnetHash(),
-					userAgentClass(voter.userAgent()), age, options);
+			java.util.function.Supplier<Boolean> insert = () -> polls.insertBallot(pollId, identityHash, bucket,
+					voter.ipHash(), voter.subnetHash(), userAgentClass(voter.userAgent()), age, options, perAddress);
 			if (polls.singleStatementBallots()) {
-				insert.run(); // one statement, committed (and durable) when it returns
+				inserted = insert.get(); // one statement, committed (and durable) when it returns
 			}
 			else {
-				tx.executeWithoutResult(status -> insert.run());
+				inserted = Boolean.TRUE.equals(tx.execute(status -> insert.get()));
 			}
 		}
 		catch (DataIntegrityViolationException | TransientDataAccessException ex) {
@@ -428,6 +440,9 @@ public class PollService {
 				return new VoteOutcome(false, true);
 			}
 			throw new UserFacingException(HttpStatus.SERVICE_UNAVAILABLE, "poll.busy");
+		}
+		if (!inserted) {
+			throw new UserFacingException(HttpStatus.CONFLICT, "poll.perAddress.full", perAddress);
 		}
 		return new VoteOutcome(true, false);
 	}
@@ -465,7 +480,7 @@ public class PollService {
 		}
 		return new PollView(r.id(), r.title(), r.description(), r.maxChoices(), r.startsAt(), r.endsAt(),
 				r.voterRule(), r.frequency(), r.resultsVisibility(), r.resultsPublished(), r.proofOfWork(),
-				r.ipLimitPerMinute(), r.closedAt(), options);
+				r.ipLimitPerMinute(), r.ballotsPerAddress(), r.closedAt(), options);
 	}
 
 

@@ -6,8 +6,8 @@ import java.util.List;
 /** A poll as pages and the API show it. */
 public record PollView(long id, String title, String description, int maxChoices, Instant startsAt, Instant endsAt,
 		PollRules.VoterRule voterRule, PollRules.Frequency frequency, PollRules.ResultsVisibility resultsVisibility,
-		boolean resultsPublished, boolean proofOfWork, Integer ipLimitPerMinute, Instant closedAt,
-		List<Option> options) {
+		boolean resultsPublished, boolean proofOfWork, Integer ipLimitPerMinute, int ballotsPerAddress,
+		Instant closedAt, List<Option> options) {
 
 	/**
 	 * An option; for a model, {@code modelPath} is its public story, {@code coverEvidenceId} its cover photo (when

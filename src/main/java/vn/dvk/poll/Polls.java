@@ -45,7 +45,7 @@ class Polls {
 	record Row(long id, String title, String description, int maxChoices, Instant startsAt, Instant endsAt,
 			PollRules.VoterRule voterRule, PollRules.Frequency frequency,
 			PollRules.ResultsVisibility resultsVisibility, boolean resultsPublished, boolean proofOfWork,
-			Integer ipLimitPerMinute, Instant closedAt) {
+			Integer ipLimitPerMinute, int ballotsPerAddress, Instant closedAt) {
 	}
 
 	record OptionRow(long id, long pollId, String label, Long modelId) {
@@ -55,11 +55,12 @@ class Polls {
 		GeneratedKeyHolder keys = new GeneratedKeyHolder();
 		jdbc.sql("""
 				insert into poll (title, description, max_choices, starts_at, ends_at, voter_rule, frequency,
-				  results_visibility, proof_of_work, ip_limit_per_minute, created_at, created_by)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+				  results_visibility, proof_of_work, ip_limit_per_minute, ballots_per_address, created_at, created_by)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(d.title(), d.description(), d.maxChoices(), Timestamp.from(d.startsAt()),
 					Timestamp.from(d.endsAt()), d.voterRule().name(), d.frequency().name(),
-					d.resultsVisibility().name(), d.proofOfWork(), d.ipLimitPerMinute(), Timestamp.from(Instant.now()),
+					d.resultsVisibility().name(), d.proofOfWork(), d.ipLimitPerMinute(), d.ballotsPerAddress(),
+					Timestamp.from(Instant.now()),
 					actor)
 			.update(keys, "id");
 		return keys.getKey().longValue();
@@ -70,11 +71,12 @@ class Polls {
 		return jdbc.sql("""
 				update poll set title = ?, description = ?, max_choices = ?, starts_at = ?, ends_at = ?, voter_rule = ?,
 				  frequency = ?, results_visibility = ?, proof_of_work = ?, ip_limit_per_minute = ?,
-				  version = version + 1
+				  ballots_per_address = ?, version = version + 1
 				where id = ? and starts_at > ? and closed_at is null""")
 			.params(d.title(), d.description(), d.maxChoices(), Timestamp.from(d.startsAt()),
 					Timestamp.from(d.endsAt()), d.voterRule().name(), d.frequency().name(),
-					d.resultsVisibility().name(), d.proofOfWork(), d.ipLimitPerMinute(), id, Timestamp.from(now))
+					d.resultsVisibility().name(), d.proofOfWork(), d.ipLimitPerMinute(), d.ballotsPerAddress(), id,
+					Timestamp.from(now))
 			.update() == 1;
 	}
 
@@ -135,21 +137,46 @@ class Polls {
 	}
 
 	/** Inserts the ballot and its choices; a second ballot of the identity in the bucket breaks the constraint. */
-	void insertBallot(long pollId, String identityHash, LocalDate bucket, String ipHash, String subnetHash,
-			String uaClass, Long accountAgeSeconds, List<Long> optionIds) {
+	/**
+	 * Inserts a ballot with its choices; with a cap (open polls), only while the address has given fewer than
+	 * {@code perAddress} ballots to this poll in this bucket, raising its tally in the same statement (PostgreSQL)
+	 * or transaction (H2, run by the caller). Returns false when the cap is reached (nothing is written); a ballot
+	 * the identity already cast fails on the unique constraint, leaving the tally as it was.
+	 */
+	boolean insertBallot(long pollId, String identityHash, LocalDate bucket, String ipHash, String subnetHash,
+			String uaClass, Long accountAgeSeconds, List<Long> optionIds, Integer perAddress) {
 		Object[] ballot = { pollId, identityHash, Date.valueOf(bucket), Timestamp.from(Instant.now()), ipHash,
 				subnetHash, uaClass, accountAgeSeconds };
+		String choices = "insert into poll_ballot_choice (ballot_id, option_id) select b.id, o.v from b cross join (values "
+				+ String.join(", ", java.util.Collections.nCopies(optionIds.size(), "(cast(? as bigint))")) + ") as o (v)";
 		if (postgres) {
-			List<Object> params = new ArrayList<>(ballot.length + optionIds.size());
+			List<Object> params = new ArrayList<>(ballot.length + optionIds.size() + 5);
+			String sql;
+			if (perAddress == null) {
+				sql = "with b as (" + BALLOT + " returning id) " + choices;
+			}
+			else {
+				java.util.Collections.addAll(params, pollId, ipHash, Date.valueOf(bucket), perAddress);
+				sql = "with t as (insert into poll_address_tally (poll_id, ip_hash, bucket, ballots) values (?, ?, ?, 1) "
+						+ "on conflict (poll_id, ip_hash, bucket) do update set ballots = poll_address_tally.ballots + 1 "
+						+ "where poll_address_tally.ballots < ? returning 1), "
+						+ "b as (" + BALLOT_SELECT + " where exists (select 1 from t) returning id) " + choices;
+			}
 			java.util.Collections.addAll(params, ballot);
 			params.addAll(optionIds);
-			jdbc.sql("with b as (" + BALLOT + " returning id) insert into poll_ballot_choice (ballot_id, option_id) "
-					+ "select b.id, o.v from b cross join (values " + String.join(", ",
-							java.util.Collections.nCopies(optionIds.size(), "(cast(? as bigint))"))
-					+ ") as o (v)")
-				.params(params)
+			return jdbc.sql(sql).params(params).update() > 0;
+		}
+		if (perAddress != null) {
+			jdbc.sql("insert into poll_address_tally (poll_id, ip_hash, bucket, ballots) values (?, ?, ?, 0) "
+					+ "on conflict do nothing")
+				.params(pollId, ipHash, Date.valueOf(bucket))
 				.update();
-			return;
+			if (jdbc.sql("update poll_address_tally set ballots = ballots + 1 "
+					+ "where poll_id = ? and ip_hash = ? and bucket = ? and ballots < ?")
+				.params(pollId, ipHash, Date.valueOf(bucket), perAddress)
+				.update() == 0) {
+				return false;
+			}
 		}
 		GeneratedKeyHolder keys = new GeneratedKeyHolder();
 		jdbc.sql(BALLOT).params(ballot).update(keys, "id");
@@ -157,10 +184,17 @@ class Polls {
 		for (Long option : optionIds) {
 			jdbc.sql("insert into poll_ballot_choice (ballot_id, option_id) values (?, ?)").params(id, option).update();
 		}
+		return true;
 	}
 
-	private static final String BALLOT = "insert into poll_ballot (poll_id, identity_hash, bucket, cast_at, ip_hash, "
-			+ "subnet_hash, ua_class, account_age_seconds) values (?, ?, ?, ?, ?, ?, ?, ?)";
+	private static final String BALLOT_COLUMNS = "insert into poll_ballot (poll_id, identity_hash, bucket, cast_at, "
+			+ "ip_hash, subnet_hash, ua_class, account_age_seconds) ";
+
+	private static final String BALLOT = BALLOT_COLUMNS + "values (?, ?, ?, ?, ?, ?, ?, ?)";
+
+	private static final String BALLOT_SELECT = BALLOT_COLUMNS + "select cast(? as bigint), cast(? as varchar(64)), "
+			+ "cast(? as date), cast(? as timestamp with time zone), cast(? as varchar(64)), cast(? as varchar(64)), "
+			+ "cast(? as varchar(20)), cast(? as bigint)";
 
 	boolean hasBallot(long pollId, String identityHash, LocalDate bucket) {
 		return jdbc.sql("select count(*) from poll_ballot where poll_id = ? and identity_hash = ? and bucket = ?")
@@ -261,7 +295,7 @@ class Polls {
 				PollRules.Frequency.valueOf(rs.getString("frequency")),
 				PollRules.ResultsVisibility.valueOf(rs.getString("results_visibility")),
 				rs.getBoolean("results_published"), rs.getBoolean("proof_of_work"), ipLimit,
-				closed == null ? null : closed.toInstant());
+				rs.getInt("ballots_per_address"), closed == null ? null : closed.toInstant());
 	}
 
 	static List<Long> ids(List<OptionRow> options) {

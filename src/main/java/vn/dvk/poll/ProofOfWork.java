@@ -21,8 +21,10 @@ import vn.dvk.visits.VisitorIdentity;
  * The proof-of-work challenge of open polls, in ALTCHA's format: the server signs a random salt and a secret
  * number's SHA-256; the browser finds the number by trying them all (static/js/pow.js, Web Crypto) and sends it
  * back with the signed challenge. Nothing to see or type, so nothing to fail for screen-reader users; a script
- * pays a fraction of a second of CPU per ballot. A solved challenge is accepted once (its signature is stored
- * until it expires, in the database, so this holds across nodes) and only for the poll it was issued for.
+ * pays CPU time per ballot (sized by {@code dvk.poll.pow-max-number}; bench/pow.sh measures both sides). A solved
+ * challenge is accepted once (its signature is stored until it expires, in the database, so this holds across
+ * nodes), only for the poll it was issued for and only from the device it was issued to: a farm that solves
+ * challenges cannot hand them to other clients.
  */
 @Component
 class ProofOfWork {
@@ -40,7 +42,7 @@ class ProofOfWork {
 
 	private volatile String key;
 
-	ProofOfWork(VisitorIdentity identities, JdbcClient jdbc, @Value("${dvk.poll.pow-max-number:50000}") long maxNumber,
+	ProofOfWork(VisitorIdentity identities, JdbcClient jdbc, @Value("${dvk.poll.pow-max-number:300000}") long maxNumber,
 			@Value("${dvk.poll.pow-lifetime-seconds:600}") long lifetimeSeconds) {
 		this.identities = identities;
 		this.jdbc = jdbc;
@@ -49,13 +51,14 @@ class ProofOfWork {
 	}
 
 	/** A challenge as ALTCHA's widget expects it: algorithm, challenge, maxnumber, salt, signature. */
-	Map<String, Object> challenge(long pollId) {
+	Map<String, Object> challenge(long pollId, String deviceKey) {
 		try {
 			Altcha.ChallengeOptions options = new Altcha.ChallengeOptions().setAlgorithm(Altcha.Algorithm.SHA256)
 				.setMaxNumber(maxNumber)
 				.setHmacKey(key())
 				.setExpiresInSeconds(lifetimeSeconds)
-				.addParam("poll", Long.toString(pollId));
+				.addParam("poll", Long.toString(pollId))
+				.addParam("device", device(deviceKey));
 			Altcha.Challenge c = Altcha.createChallenge(options);
 			return Map.of("algorithm", c.algorithm, "challenge", c.challenge, "maxnumber", c.maxnumber, "salt",
 					c.salt, "signature", c.signature);
@@ -69,7 +72,7 @@ class ProofOfWork {
 	 * Accepts a solution (base64 JSON of algorithm, challenge, number, salt, signature) once: refused when missing,
 	 * wrong, expired, issued for another poll or used before.
 	 */
-	void spend(long pollId, String payload) {
+	void spend(long pollId, String deviceKey, String payload) {
 		if (payload == null || payload.isBlank() || payload.length() > 2000) {
 			throw new UserFacingException(HttpStatus.BAD_REQUEST, "poll.pow.required");
 		}
@@ -83,7 +86,7 @@ class ProofOfWork {
 					StandardCharsets.UTF_8), new tools.jackson.core.type.TypeReference<Map<String, Object>>() {
 					});
 			Map<String, String> params = Altcha.extractParams(String.valueOf(json.get("salt")));
-			if (!Long.toString(pollId).equals(params.get("poll"))) {
+			if (!Long.toString(pollId).equals(params.get("poll")) || !device(deviceKey).equals(params.get("device"))) {
 				throw new UserFacingException(HttpStatus.BAD_REQUEST, "poll.pow.invalid");
 			}
 			signature = String.valueOf(json.get("signature"));
@@ -110,6 +113,11 @@ class ProofOfWork {
 	@net.javacrumbs.shedlock.spring.annotation.SchedulerLock(name = "poll.forgetSpentChallenges")
 	public void forgetExpired() {
 		jdbc.sql("delete from pow_spent where expires_at < ?").params(Timestamp.from(Instant.now())).update();
+	}
+
+	/** A short salted hash of the device key (the challenge is public): "-" for a request without one. */
+	private String device(String deviceKey) {
+		return deviceKey == null ? "-" : identities.hash("pow|" + deviceKey).substring(0, 12);
 	}
 
 	private String key() {

@@ -30,6 +30,12 @@ import vn.dvk.shared.VietnameseFormats;
  * pages by people count: not the back office, the API, files, feeds, errors or known robots ({@link BotList}).
  * Nothing a client sends is taken as a count; the visitor cookie only says who the visitor is, and only when we
  * signed it.
+ * <p>
+ * A browser that arrives without a valid cookie gets a fresh random one, and its page view counts, but no visit
+ * yet: the visit is confirmed when the cookie comes back, on the next page or at once through the page's script
+ * ({@link #CONFIRM_PATH}, sent only while the "just issued" marker cookie is there). So every browser is its own
+ * visitor however many share an address and a browser version, while a client that never returns cookies (most
+ * robots, scripts, link previews) adds page views and never a visit, whatever address or User-Agent it uses.
  */
 @Component
 class VisitFilter implements Filter, Ordered {
@@ -39,6 +45,9 @@ class VisitFilter implements Filter, Ordered {
 
 	private static final List<String> NOT_COUNTED = List.of("/api/", "/quan-tri", "/tai-khoan", "/dang-nhap",
 			"/dang-xuat", "/actuator", "/webjars/", "/css/", "/js/", "/img/", "/error", "/swagger-ui", "/v3/");
+
+	/** Where the page's script confirms a visit whose cookie was just issued (dvk.js). */
+	static final String CONFIRM_PATH = "/api/v1/visits/confirm";
 
 	private final VisitorKeys keys;
 
@@ -80,27 +89,50 @@ class VisitFilter implements Filter, Ordered {
 		}
 		String path = request.getRequestURI().substring(request.getContextPath().length());
 		String userAgent = request.getHeader(HttpHeaders.USER_AGENT);
+		if ("POST".equals(request.getMethod()) && CONFIRM_PATH.equals(path)) {
+			confirm(request, response, userAgent);
+			return;
+		}
 		if (!"GET".equals(request.getMethod()) || !counted(path) || bots.isBot(userAgent)) {
 			chain.doFilter(request, response);
 			return;
 		}
 		String key = keys.fromCookie(cookie(request));
 		if (key == null) {
-			VisitorKeys.Derived derived = keys.derived(request.getRemoteAddr(), userAgent, request.isSecure());
-			key = derived.key();
-			response.addHeader(HttpHeaders.SET_COOKIE, derived.setCookie());
+			VisitorKeys.Issued issued = keys.issue(request.isSecure());
+			response.addHeader(HttpHeaders.SET_COOKIE, issued.setCookie());
+			response.addHeader(HttpHeaders.SET_COOKIE, issued.setNewMarker());
+			if (member(request)) {
+				key = issued.key(); // a logged-in session came back with its cookie: a person, counted at once
+			}
 		}
 		chain.doFilter(request, response);
 		String type = response.getContentType();
 		if (response.getStatus() != HttpServletResponse.SC_OK || type == null || !type.startsWith("text/html")) {
 			return;
 		}
-		long now = System.currentTimeMillis();
 		java.time.LocalDate day = VietnameseFormats.today();
-		if (activity.seen(key, member(request), now)) {
-			counters.visit(day);
+		if (key != null) {
+			seen(request, key, day);
 		}
 		counters.pageView(day, target(path));
+	}
+
+	/** The script of a page whose cookie was just issued says the browser kept it: the visit starts now. */
+	private void confirm(HttpServletRequest request, HttpServletResponse response, String userAgent) {
+		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+		response.addHeader(HttpHeaders.SET_COOKIE, VisitorKeys.clearNewMarker(request.isSecure()));
+		String key = keys.fromCookie(cookie(request));
+		if (key != null && !bots.isBot(userAgent)) {
+			seen(request, key, VietnameseFormats.today());
+		}
+		response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+	}
+
+	private void seen(HttpServletRequest request, String key, java.time.LocalDate day) {
+		if (activity.seen(key, member(request), System.currentTimeMillis())) {
+			counters.visit(day);
+		}
 	}
 
 	private static boolean counted(String path) {

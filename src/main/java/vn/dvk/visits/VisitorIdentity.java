@@ -3,13 +3,12 @@ package vn.dvk.visits;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 
-import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 
 /**
- * Who a browser is, for other modules (polls: one vote per device): the key of the signed visitor cookie, or, for
- * a request without a valid one, the key derived from its address and user agent (the same one the cookie issued
- * with the response will carry). Also a salted hash of the address, so raw addresses need not be stored.
+ * Who a browser is, for other modules (polls: one vote per device): the key of the signed visitor cookie the
+ * browser brought, or none. Also a salted hash of any text (addresses, networks), so raw addresses need not be
+ * stored.
  */
 @Component
 public class VisitorIdentity {
@@ -20,6 +19,7 @@ public class VisitorIdentity {
 		this.keys = keys;
 	}
 
+	/** The key of the request's valid visitor cookie, or {@code null} (no cookie, or one we did not sign). */
 	public String key(HttpServletRequest request) {
 		Cookie[] cookies = request.getCookies();
 		if (cookies != null) {
@@ -32,7 +32,7 @@ public class VisitorIdentity {
 				}
 			}
 		}
-		return keys.derive(request.getRemoteAddr(), request.getHeader(HttpHeaders.USER_AGENT));
+		return null;
 	}
 
 	/** The /24 network of an IPv4 address or the /64 network of an IPv6 address, as text. */

@@ -12,10 +12,10 @@ import javax.crypto.spec.SecretKeySpec;
 import org.springframework.stereotype.Component;
 
 /**
- * Who a visitor is, without storing anything about them: the visitor cookie carries a key signed by the server.
- * A visitor without a valid cookie gets the key derived from their address and browser (so a client that drops
- * cookies, or sends made-up ones, stays one visitor instead of starting a visit per request), and the cookie
- * carrying it.
+ * Who a visitor is, without storing anything about them: the visitor cookie carries a random key signed by the
+ * server. A browser without a valid cookie gets a fresh key of its own (two phones behind one address with the
+ * same browser are two visitors); whether it is a person who stays is only known when the cookie comes back (see
+ * {@link VisitFilter}). The same secret derives the salted hashes other modules keep instead of addresses.
  */
 @Component
 class VisitorKeys {
@@ -26,14 +26,26 @@ class VisitorKeys {
 
 	private final ThreadLocal<Mac> macs;
 
-	/** Keys and cookies of visitors without a cookie, by address, browser and scheme: a crowd costs no signing. */
-	private final com.github.benmanes.caffeine.cache.Cache<String, Derived> derived = com.github.benmanes.caffeine.cache.Caffeine
-		.newBuilder()
-		.maximumSize(50_000)
-		.build();
 
-	/** A derived key and the {@code Set-Cookie} header that hands it to the browser. */
-	record Derived(String key, String setCookie) {
+
+	/**
+	 * Set next to a freshly issued visitor cookie and readable by the page's script, which then confirms the visit
+	 * at once ({@link VisitFilter#CONFIRM_PATH}); gone after the confirmation or at the end of the browser session.
+	 */
+	static final String NEW_COOKIE = "dvk_n";
+
+	/** One generator per thread: a crowd of new browsers does not queue on one lock. */
+	private static final ThreadLocal<SecureRandom> RANDOM = ThreadLocal.withInitial(() -> {
+		try {
+			return SecureRandom.getInstance("DRBG");
+		}
+		catch (GeneralSecurityException ex) {
+			return new SecureRandom();
+		}
+	});
+
+	/** A fresh key and the {@code Set-Cookie} headers that hand it to the browser. */
+	record Issued(String key, String setCookie, String setNewMarker) {
 	}
 
 	static final String SECRET_SETTING = "visits.secret";
@@ -73,6 +85,10 @@ class VisitorKeys {
 		if (value == null) {
 			return null;
 		}
+		if (value.length() > 1 && value.charAt(0) == '"' && value.charAt(value.length() - 1) == '"') {
+			// RFC 2965 clients (Java's CookieManager among them) send the value quoted
+			value = value.substring(1, value.length() - 1);
+		}
 		int dot = value.indexOf('.');
 		if (dot <= 0 || dot == value.length() - 1 || value.length() > 64) {
 			return null;
@@ -82,13 +98,20 @@ class VisitorKeys {
 		return MessageDigest.isEqual(given, signature(key).getBytes(StandardCharsets.US_ASCII)) ? key : null;
 	}
 
-	Derived derived(String address, String userAgent, boolean secure) {
-		return derived.get((secure ? "s|" : "p|") + address + "|" + userAgent, k -> {
-			String key = derive(address, userAgent);
-			// Max-Age without Expires: every browser in use honours it, and the header stays the same.
-			return new Derived(key, COOKIE + "=" + cookieValue(key) + "; Path=/; Max-Age=31536000; HttpOnly; SameSite=Lax"
-					+ (secure ? "; Secure" : ""));
-		});
+	/** A new random key (120 bits) for a browser that brought no valid cookie. */
+	Issued issue(boolean secure) {
+		byte[] bytes = new byte[15];
+		RANDOM.get().nextBytes(bytes);
+		String key = BASE64.encodeToString(bytes);
+		String attributes = "; Path=/; SameSite=Lax" + (secure ? "; Secure" : "");
+		// Max-Age without Expires: every browser in use honours it.
+		return new Issued(key, COOKIE + "=" + cookieValue(key) + "; Max-Age=31536000; HttpOnly" + attributes,
+				NEW_COOKIE + "=1" + attributes);
+	}
+
+	/** Removes the "just issued" marker once the visit is confirmed. */
+	static String clearNewMarker(boolean secure) {
+		return NEW_COOKIE + "=; Path=/; Max-Age=0; SameSite=Lax" + (secure ? "; Secure" : "");
 	}
 
 	String derive(String address, String userAgent) {

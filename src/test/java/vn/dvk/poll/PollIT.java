@@ -29,6 +29,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
 import vn.dvk.support.DemoUsers;
+import vn.dvk.support.Devices;
 import vn.dvk.support.DvkIntegrationTest;
 
 /** Polls: exactly one counted ballot per identity, clear refusals, results visibility, pages. */
@@ -69,20 +70,33 @@ class PollIT {
 		return jdbc.sql("select count(*) from poll_ballot where poll_id = ?").params(pollId).query(Long.class).single();
 	}
 
-	HttpRequest vote(long pollId, long optionId, String userAgent) {
+	/**
+	 * A new browser: the signed visitor cookie a page of the portal gives a browser that has none (its value).
+	 * Every call is another device, though all come from this one address with this one browser version.
+	 */
+	String device() throws Exception {
+		return Devices.cookie(port);
+	}
+
+	HttpRequest vote(long pollId, long optionId, String device) {
 		return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/polls/" + pollId + "/votes"))
 			.header("Content-Type", "application/json")
-			.header("User-Agent", userAgent)
+			.header("User-Agent", Devices.BROWSER)
+			.header("Cookie", "dvk_v=" + device)
 			.POST(HttpRequest.BodyPublishers.ofString("{\"optionIds\":[" + optionId + "]}"))
 			.build();
 	}
 
 	@Test
 	void aThousandSimultaneousVotesOfOneDeviceCountOnce() throws Exception {
-		PollView p = open(PollRules.VoterRule.OPEN);
+		// no rate limit in the way (the default would tell most of the thousand to wait): the constraint decides
+		PollView p = polls.create(users.load("bandanvan"), new PollDraft("Dồn phiếu " + UUID.randomUUID(), null,
+				List.of(new PollDraft.Option("A", null), new PollDraft.Option("B", null)), 1,
+				Instant.now().minusSeconds(60), Instant.now().plus(Duration.ofDays(1)), PollRules.VoterRule.OPEN,
+				PollRules.Frequency.ONCE, PollRules.ResultsVisibility.LIVE, false, 100_000));
 		long option = p.options().get(0).id();
 		HttpClient client = HttpClient.newHttpClient();
-		String device = "Mozilla/5.0 burst-" + UUID.randomUUID();
+		String device = device();
 		List<CompletableFuture<HttpResponse<String>>> all = new ArrayList<>();
 		for (int i = 0; i < 1000; i++) {
 			all.add(client.sendAsync(vote(p.id(), option, device), HttpResponse.BodyHandlers.ofString()));
@@ -104,7 +118,7 @@ class PollIT {
 		assertThat(already).isEqualTo(999);
 		assertThat(rows(p.id())).isEqualTo(1);
 		// another device votes too; tallies are exact
-		assertThat(client.send(vote(p.id(), p.options().get(1).id(), device + " other"),
+		assertThat(client.send(vote(p.id(), p.options().get(1).id(), device()),
 				HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(201);
 		PollResults results = polls.results(users.load("bandanvan"), p.id()).orElseThrow();
 		assertThat(results.totalVotes()).isIn(1L, 2L); // cached for up to two seconds
@@ -203,13 +217,17 @@ class PollIT {
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Phương án A")))
 			.andExpect(content().string(containsString("type=\"radio\"")));
+		jakarta.servlet.http.Cookie cookie = new jakarta.servlet.http.Cookie("dvk_v", device());
 		mvc.perform(post("/binh-chon/{id}", p.id()).param("option", Long.toString(p.options().get(1).id()))
-			.header("User-Agent", "Mozilla/5.0 page-" + p.id())
+			.cookie(cookie)
 			.with(csrf())).andExpect(flash().attribute("success", containsString("Cảm ơn")));
 		mvc.perform(post("/binh-chon/{id}", p.id()).param("option", Long.toString(p.options().get(1).id()))
-			.header("User-Agent", "Mozilla/5.0 page-" + p.id())
+			.cookie(cookie)
 			.with(csrf())).andExpect(flash().attribute("success", containsString("đã bình chọn")));
-		mvc.perform(post("/binh-chon/{id}", p.id()).header("User-Agent", "Mozilla/5.0 page-x").with(csrf()))
+		// a browser that kept no cookie is not a device we can count once: told to allow cookies
+		mvc.perform(post("/binh-chon/{id}", p.id()).param("option", Long.toString(p.options().get(1).id()))
+			.with(csrf())).andExpect(flash().attribute("failure", containsString("cookie")));
+		mvc.perform(post("/binh-chon/{id}", p.id()).cookie(cookie).with(csrf()))
 			.andExpect(flash().attribute("failure", containsString("ít nhất một")));
 		assertThat(rows(p.id())).isEqualTo(1);
 	}
@@ -277,7 +295,7 @@ class PollIT {
 		int accepted = 0;
 		HttpResponse<String> refused = null;
 		for (int i = 0; i < 4; i++) {
-			HttpResponse<String> r = client.send(vote(p.id(), option, "Mozilla/5.0 rate-" + i + "-" + p.id()),
+			HttpResponse<String> r = client.send(vote(p.id(), option, device()),
 					HttpResponse.BodyHandlers.ofString());
 			if (r.statusCode() == 201) {
 				accepted++;
@@ -303,11 +321,124 @@ class PollIT {
 
 
 	@Test
+	void threeHundredPhonesBehindOneAddressAllCountAtTheDefaultSettings() throws Exception {
+		PollView p = open(PollRules.VoterRule.OPEN);
+		assertThat(p.ipLimitPerMinute()).isEqualTo(PollDraft.DEFAULT_IP_LIMIT_PER_MINUTE);
+		assertThat(p.ballotsPerAddress()).isEqualTo(PollDraft.DEFAULT_BALLOTS_PER_ADDRESS);
+		List<String> phones = new ArrayList<>();
+		for (int i = 0; i < 300; i++) {
+			phones.add(device());
+		}
+		HttpClient client = HttpClient.newHttpClient();
+		List<CompletableFuture<HttpResponse<String>>> all = new ArrayList<>();
+		for (int i = 0; i < phones.size(); i++) {
+			all.add(client.sendAsync(vote(p.id(), p.options().get(i % 3).id(), phones.get(i)),
+					HttpResponse.BodyHandlers.ofString()));
+		}
+		for (CompletableFuture<HttpResponse<String>> f : all) {
+			assertThat(f.get().statusCode()).as(f.get().body()).isEqualTo(201);
+		}
+		assertThat(rows(p.id())).isEqualTo(300);
+	}
+
+	@Test
+	void oneAddressGivesNoMoreThanItsCapWhateverBrowserItClaims() throws Exception {
+		PollView p = polls.create(users.load("bandanvan"),
+				new PollDraft("Giới hạn theo địa chỉ " + UUID.randomUUID(), null,
+						List.of(new PollDraft.Option("A", null), new PollDraft.Option("B", null)), 1,
+						Instant.now().minusSeconds(60), Instant.now().plus(Duration.ofDays(1)), PollRules.VoterRule.OPEN,
+						PollRules.Frequency.ONCE, PollRules.ResultsVisibility.LIVE, false, null, 3));
+		HttpClient client = HttpClient.newHttpClient();
+		int counted = 0;
+		HttpResponse<String> refused = null;
+		for (int i = 0; i < 6; i++) {
+			HttpResponse<String> r = client.send(HttpRequest
+				.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/polls/" + p.id() + "/votes"))
+				.header("Content-Type", "application/json")
+				.header("User-Agent", "Mozilla/5.0 changing-" + i)
+				.header("Cookie", "dvk_v=" + device())
+				.POST(HttpRequest.BodyPublishers.ofString("{\"optionIds\":[" + p.options().get(0).id() + "]}"))
+				.build(), HttpResponse.BodyHandlers.ofString());
+			if (r.statusCode() == 201) {
+				counted++;
+			}
+			else {
+				refused = r;
+			}
+		}
+		assertThat(counted).isEqualTo(3);
+		assertThat(refused.statusCode()).isEqualTo(409);
+		assertThat(refused.body()).contains("đã gửi đủ 3 phiếu");
+		assertThat(rows(p.id())).isEqualTo(3);
+		// without a cookie there is no device to count once
+		HttpResponse<String> noCookie = client.send(HttpRequest
+			.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/polls/" + p.id() + "/votes"))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString("{\"optionIds\":[" + p.options().get(0).id() + "]}"))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(noCookie.statusCode()).isEqualTo(400);
+		assertThat(noCookie.body()).contains("cookie");
+		// staff raise the cap: the address may give more
+		jdbc.sql("update poll set ballots_per_address = 4 where id = ?").params(p.id()).update();
+		Thread.sleep(2100); // the poll's definition is cached for two seconds
+		assertThat(client.send(vote(p.id(), p.options().get(1).id(), device()), HttpResponse.BodyHandlers.ofString())
+			.statusCode()).isEqualTo(201);
+	}
+
+	@Test
+	void ballotsFromAnotherSiteOrNotInJsonAreRefused() throws Exception {
+		PollView p = open(PollRules.VoterRule.OPEN);
+		String body = "{\"optionIds\":[" + p.options().get(0).id() + "]}";
+		String device = device();
+		java.util.function.Function<String[], HttpResponse<String>> send = headers -> {
+			try {
+				return HttpClient.newHttpClient()
+					.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/polls/" + p.id() + "/votes"))
+						.headers(headers)
+						.header("Cookie", "dvk_v=" + device)
+						.POST(HttpRequest.BodyPublishers.ofString(body))
+						.build(), HttpResponse.BodyHandlers.ofString());
+			}
+			catch (Exception ex) {
+				throw new IllegalStateException(ex);
+			}
+		};
+		// what another site's page can send without asking the browser first
+		HttpResponse<String> plain = send.apply(new String[] { "Content-Type", "text/plain;charset=UTF-8", "Origin",
+				"https://evil.example", "Sec-Fetch-Site", "cross-site" });
+		assertThat(plain.statusCode()).isEqualTo(415);
+		assertThat(plain.body()).contains("JSON");
+		HttpResponse<String> form = send.apply(new String[] { "Content-Type", "application/x-www-form-urlencoded" });
+		assertThat(form.statusCode()).isEqualTo(415);
+		HttpResponse<String> crossSite = send.apply(new String[] { "Content-Type", "application/json", "Sec-Fetch-Site",
+				"cross-site" });
+		assertThat(crossSite.statusCode()).isEqualTo(403);
+		assertThat(crossSite.body()).contains("trang web khác");
+		HttpResponse<String> otherOrigin = send.apply(new String[] { "Content-Type", "application/json", "Origin",
+				"http://evil.example:" + port });
+		assertThat(otherOrigin.statusCode()).isEqualTo(403);
+		assertThat(rows(p.id())).isZero();
+		// the portal's own page: same origin
+		HttpResponse<String> own = send.apply(new String[] { "Content-Type", "application/json", "Origin",
+				"http://127.0.0.1:" + port, "Sec-Fetch-Site", "same-origin" });
+		assertThat(own.statusCode()).as(own.body()).isEqualTo(201);
+		// and a ballot far larger than any real one is not read
+		HttpResponse<String> huge = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/polls/" + p.id() + "/votes"))
+				.header("Content-Type", "application/json")
+				.header("Cookie", "dvk_v=" + device())
+				.POST(HttpRequest.BodyPublishers.ofString("{\"optionIds\":[" + "1,".repeat(20_000) + "1]}"))
+				.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(huge.statusCode()).isEqualTo(413);
+		assertThat(rows(p.id())).isEqualTo(1);
+	}
+
+	@Test
 	void staffSeeBurstsAndVoidBallotsOfAnAddress() throws Exception {
 		PollView p = open(PollRules.VoterRule.OPEN);
 		HttpClient client = HttpClient.newHttpClient();
 		for (int i = 0; i < 5; i++) {
-			assertThat(client.send(vote(p.id(), p.options().get(0).id(), "Mozilla/5.0 fraud-" + i + "-" + p.id()),
+			assertThat(client.send(vote(p.id(), p.options().get(0).id(), device()),
 					HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(201);
 		}
 		PollService.Fraud fraud = polls.fraud(users.load("bandanvan"), p.id());
@@ -340,8 +471,9 @@ class PollIT {
 	}
 
 
-	String solve(long pollId) throws Exception {
-		String json = mvc.perform(get("/api/v1/polls/{id}/challenge", pollId))
+	String solve(long pollId, String device) throws Exception {
+		String json = mvc.perform(get("/api/v1/polls/{id}/challenge", pollId)
+			.cookie(new jakarta.servlet.http.Cookie("dvk_v", device)))
 			.andExpect(status().isOk())
 			.andReturn()
 			.getResponse()
@@ -371,23 +503,29 @@ class PollIT {
 		java.util.function.BiFunction<String, String, HttpRequest> ballot = (device, altcha) -> HttpRequest
 			.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/polls/" + p.id() + "/votes"))
 			.header("Content-Type", "application/json")
-			.header("User-Agent", device)
+			.header("User-Agent", Devices.BROWSER)
+			.header("Cookie", "dvk_v=" + device)
 			.POST(HttpRequest.BodyPublishers.ofString("{\"optionIds\":[" + option + "]"
 					+ (altcha == null ? "" : ",\"altcha\":\"" + altcha + "\"") + "}"))
 			.build();
-		HttpResponse<String> none = client.send(ballot.apply("Mozilla/5.0 pow-a " + marker, null),
+		String a = device();
+		String b = device();
+		HttpResponse<String> none = client.send(ballot.apply(a, null),
 				HttpResponse.BodyHandlers.ofString());
 		assertThat(none.statusCode()).isEqualTo(400);
 		assertThat(none.body()).contains("thử thách");
-		HttpResponse<String> garbage = client.send(ballot.apply("Mozilla/5.0 pow-a " + marker, "bm90IGEgc29sdXRpb24="),
+		HttpResponse<String> garbage = client.send(ballot.apply(a, "bm90IGEgc29sdXRpb24="),
 				HttpResponse.BodyHandlers.ofString());
 		assertThat(garbage.statusCode()).isEqualTo(400);
-		String solved = solve(p.id());
-		assertThat(client.send(ballot.apply("Mozilla/5.0 pow-a " + marker, solved), HttpResponse.BodyHandlers.ofString())
+		String solved = solve(p.id(), a);
+		// a challenge is bound to the device that asked for it: another device cannot use its solution
+		HttpResponse<String> handedOver = client.send(ballot.apply(b, solved), HttpResponse.BodyHandlers.ofString());
+		assertThat(handedOver.statusCode()).isEqualTo(400);
+		assertThat(handedOver.body()).contains("không hợp lệ");
+		assertThat(client.send(ballot.apply(a, solved), HttpResponse.BodyHandlers.ofString())
 			.statusCode()).isEqualTo(201);
-		// the same solution again, even from another device: refused
-		HttpResponse<String> replay = client.send(ballot.apply("Mozilla/5.0 pow-b " + marker, solved),
-				HttpResponse.BodyHandlers.ofString());
+		// the same solution again: refused
+		HttpResponse<String> replay = client.send(ballot.apply(a, solved), HttpResponse.BodyHandlers.ofString());
 		assertThat(replay.statusCode()).isEqualTo(409);
 		assertThat(replay.body()).contains("đã được dùng");
 		// a solution issued for another poll does not count here
@@ -396,7 +534,8 @@ class PollIT {
 				List.of(new PollDraft.Option("Một", null), new PollDraft.Option("Hai", null)), 1,
 				Instant.now().minusSeconds(60), Instant.now().plus(Duration.ofDays(1)), PollRules.VoterRule.OPEN,
 				PollRules.Frequency.ONCE, PollRules.ResultsVisibility.LIVE, true, null));
-		HttpResponse<String> foreign = client.send(ballot.apply("Mozilla/5.0 pow-c " + marker, solve(other.id())),
+		String c = device();
+		HttpResponse<String> foreign = client.send(ballot.apply(c, solve(other.id(), c)),
 				HttpResponse.BodyHandlers.ofString());
 		assertThat(foreign.statusCode()).isEqualTo(400);
 		assertThat(rows(p.id())).isEqualTo(1);

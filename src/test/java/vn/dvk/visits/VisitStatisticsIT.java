@@ -149,28 +149,84 @@ class VisitStatisticsIT {
 			fetch(withCookies, "/tin-tuc", browser);
 		}
 		eventually(() -> assertThat(statistics.snapshot().totalVisits()).isEqualTo(before + 1));
-		// a client that keeps no cookie, from the same address and browser, is the same visitor
+		// made-up cookies are not believed, and a client that keeps no cookie never confirms a visit
 		HttpClient noCookies = HttpClient.newHttpClient();
-		fetch(noCookies, "/", browser);
-		fetch(noCookies, "/", browser);
-		eventually(() -> assertThat(statistics.snapshot().totalVisits()).isEqualTo(before + 1));
-		// made-up cookies are not believed: still the same visitor
 		for (int i = 0; i < 3; i++) {
 			noCookies.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/"))
 				.header("User-Agent", browser)
 				.header("Cookie", "dvk_v=fake" + i + ".abcdefabcdefabcd")
 				.build(), HttpResponse.BodyHandlers.ofString());
 		}
-		eventually(() -> assertThat(statistics.snapshot().totalVisits()).isEqualTo(before + 1));
-		// another browser is another visitor
-		fetch(noCookies, "/", browser + " other");
-		eventually(() -> assertThat(statistics.snapshot().totalVisits()).isEqualTo(before + 2));
+		fetch(noCookies, "/", browser);
+		Thread.sleep(200);
+		assertThat(statistics.snapshot().totalVisits()).isEqualTo(before + 1);
 		// errors, files and the back office are not page views
 		long views = statistics.snapshot().today().pageViews();
 		fetch(withCookies, "/tin-tuc/khong-co-bai-nay-999999999", browser);
 		fetch(withCookies, "/css/dvk.css", browser);
 		fetch(withCookies, "/api/v1/stats/visitors", browser);
 		assertThat(statistics.snapshot().today().pageViews()).isEqualTo(views);
+	}
+
+	@Test
+	void fiftyPhonesBehindOneAddressWithOneBrowserAreFiftyVisits() throws Exception {
+		String path = article();
+		long visits = statistics.snapshot().totalVisits();
+		long views = statistics.snapshot().today().pageViews();
+		for (int i = 0; i < 50; i++) {
+			HttpClient phone = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+			fetch(phone, "/", BROWSER);
+			fetch(phone, path, BROWSER);
+		}
+		eventually(() -> assertThat(statistics.snapshot().totalVisits()).isEqualTo(visits + 50));
+		eventually(() -> assertThat(statistics.snapshot().today().pageViews()).isEqualTo(views + 100));
+	}
+
+	@Test
+	void aClientThatNeverReturnsTheCookieAddsViewsButNoVisit() throws Exception {
+		long visits = statistics.snapshot().totalVisits();
+		long views = statistics.snapshot().today().pageViews();
+		HttpClient robot = HttpClient.newHttpClient();
+		java.util.Set<String> cookies = new java.util.HashSet<>();
+		for (int i = 0; i < 200; i++) {
+			HttpResponse<String> r = fetch(robot, "/", BROWSER + (i % 2 == 0 ? "" : " " + i));
+			r.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("dvk_v=")).forEach(cookies::add);
+		}
+		assertThat(cookies).as("every browser without a cookie gets its own").hasSize(200);
+		eventually(() -> assertThat(statistics.snapshot().today().pageViews()).isEqualTo(views + 200));
+		Thread.sleep(200);
+		assertThat(statistics.snapshot().totalVisits()).isBetween(visits, visits + 1);
+	}
+
+	@Test
+	void thePageScriptConfirmsAOnePageVisitOnce() throws Exception {
+		HttpClient phone = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+		long visits = statistics.snapshot().totalVisits();
+		HttpResponse<String> page = fetch(phone, "/", BROWSER);
+		assertThat(page.headers().allValues("Set-Cookie")).anyMatch(c -> c.startsWith("dvk_n=1"));
+		HttpResponse<String> confirmed = phone.send(HttpRequest
+			.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/visits/confirm"))
+			.header("User-Agent", BROWSER)
+			.POST(HttpRequest.BodyPublishers.noBody())
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(confirmed.statusCode()).isEqualTo(204);
+		assertThat(confirmed.headers().allValues("Set-Cookie")).anyMatch(c -> c.startsWith("dvk_n=;"));
+		eventually(() -> assertThat(statistics.snapshot().totalVisits()).isEqualTo(visits + 1));
+		// the next page of the same visit, and a confirmation sent again, add no visit
+		fetch(phone, "/tin-tuc", BROWSER);
+		phone.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/visits/confirm"))
+			.header("User-Agent", BROWSER)
+			.POST(HttpRequest.BodyPublishers.noBody())
+			.build(), HttpResponse.BodyHandlers.ofString());
+		// a confirmation without a cookie we signed counts nothing
+		HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/visits/confirm"))
+				.header("User-Agent", BROWSER)
+				.header("Cookie", "dvk_v=abc.def")
+				.POST(HttpRequest.BodyPublishers.noBody())
+				.build(), HttpResponse.BodyHandlers.ofString());
+		Thread.sleep(200);
+		assertThat(statistics.snapshot().totalVisits()).isEqualTo(visits + 1);
 	}
 
 	@Test

@@ -42,6 +42,9 @@ class AnonymousBallotFilter implements Filter, Ordered {
 
 	private static final Pattern PATH = Pattern.compile("^/api/v1/polls/(\\d{1,18})/votes$");
 
+	/** A ballot is a few option ids and a proof of work: a few kilobytes at most. */
+	private static final long MAX_BODY = 8 * 1024;
+
 	private final PollService polls;
 
 	private final VisitorIdentity identities;
@@ -78,8 +81,23 @@ class AnonymousBallotFilter implements Filter, Ordered {
 		response.setHeader("X-Content-Type-Options", "nosniff");
 		PollApiController.Ballot ballot;
 		try {
-			ballot = request.getContentLength() == 0 ? null
-					: json.readValue(request.getInputStream(), PollApiController.Ballot.class);
+			Voters.requireSameSiteJson(request);
+		}
+		catch (UserFacingException ex) {
+			errors.write(request, response, ex);
+			return;
+		}
+		if (request.getContentLengthLong() > MAX_BODY) {
+			errors.write(request, response, HttpStatus.PAYLOAD_TOO_LARGE, "error.413");
+			return;
+		}
+		try {
+			byte[] body = request.getInputStream().readNBytes((int) MAX_BODY + 1);
+			if (body.length > MAX_BODY) { // sent without a length (chunked) and too long
+				errors.write(request, response, HttpStatus.PAYLOAD_TOO_LARGE, "error.413");
+				return;
+			}
+			ballot = body.length == 0 ? null : json.readValue(body, PollApiController.Ballot.class);
 		}
 		catch (JacksonException ex) {
 			errors.write(request, response, HttpStatus.BAD_REQUEST, "error.api.badJson");

@@ -49,7 +49,8 @@ class PollApiController {
 
 	record NewPoll(String title, String description, List<NewOption> options, Integer maxChoices, Instant startsAt,
 			Instant endsAt, PollRules.VoterRule voterRule, PollRules.Frequency frequency,
-			PollRules.ResultsVisibility resultsVisibility, Boolean proofOfWork, Integer ipLimitPerMinute) {
+			PollRules.ResultsVisibility resultsVisibility, Boolean proofOfWork, Integer ipLimitPerMinute,
+			Integer ballotsPerAddress) {
 	}
 
 	record ActiveOption(long id, String label, Long modelId) {
@@ -73,7 +74,8 @@ class PollApiController {
 				body.endsAt(), body.voterRule() == null ? PollRules.VoterRule.OPEN : body.voterRule(),
 				body.frequency() == null ? PollRules.Frequency.ONCE : body.frequency(),
 				body.resultsVisibility() == null ? PollRules.ResultsVisibility.LIVE : body.resultsVisibility(),
-				Boolean.TRUE.equals(body.proofOfWork()), body.ipLimitPerMinute()));
+				Boolean.TRUE.equals(body.proofOfWork()), body.ipLimitPerMinute(),
+				body.ballotsPerAddress()));
 		return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("id", p.id()));
 	}
 
@@ -103,16 +105,17 @@ class PollApiController {
 
 	@Operation(summary = "Thử thách chống bỏ phiếu tự động (định dạng ALTCHA) cho cuộc bình chọn có yêu cầu")
 	@GetMapping("/{id}/challenge")
-	ResponseEntity<Map<String, Object>> challenge(@PathVariable long id) {
+	ResponseEntity<Map<String, Object>> challenge(@PathVariable long id, HttpServletRequest request) {
 		return ResponseEntity.ok()
 			.header(HttpHeaders.CACHE_CONTROL, "no-store")
-			.body(polls.challenge(id));
+			.body(polls.challenge(id, identities.key(request)));
 	}
 
 	@Operation(summary = "Bỏ phiếu: 201 lần đầu, 200 với alreadyVoted khi đã bỏ phiếu")
 	@PostMapping("/{id}/votes")
 	ResponseEntity<Map<String, Object>> vote(@AuthenticationPrincipal DvkUser user, @PathVariable long id,
 			@RequestBody(required = false) Ballot ballot, HttpServletRequest request) {
+		Voters.requireSameSiteJson(request);
 		VoteOutcome outcome = polls.vote(id, ballot == null ? List.of() : ballot.optionIds(),
 				Voters.from(request, user, identities, ballot == null ? null : ballot.altcha()));
 		return ResponseEntity.status(outcome.counted() ? HttpStatus.CREATED : HttpStatus.OK)

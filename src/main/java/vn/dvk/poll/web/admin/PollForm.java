@@ -31,7 +31,9 @@ public class PollForm {
 
 	private PollRules.ResultsVisibility resultsVisibility = PollRules.ResultsVisibility.LIVE;
 
-	private Integer ipLimitPerMinute;
+	private Integer ipLimitPerMinute = PollDraft.DEFAULT_IP_LIMIT_PER_MINUTE;
+
+	private Integer ballotsPerAddress = PollDraft.DEFAULT_BALLOTS_PER_ADDRESS;
 
 	private boolean proofOfWork;
 
@@ -52,8 +54,17 @@ public class PollForm {
 		f.frequency = p.frequency();
 		f.resultsVisibility = p.resultsVisibility();
 		f.ipLimitPerMinute = p.ipLimitPerMinute();
+		f.ballotsPerAddress = p.ballotsPerAddress();
 		f.proofOfWork = p.proofOfWork();
 		return f;
+	}
+
+	public Integer getBallotsPerAddress() {
+		return ballotsPerAddress;
+	}
+
+	public void setBallotsPerAddress(Integer ballotsPerAddress) {
+		this.ballotsPerAddress = ballotsPerAddress;
 	}
 
 	public boolean isProofOfWork() {
@@ -81,7 +92,8 @@ public class PollForm {
 			}
 		}
 		return new PollDraft(title, description, list, maxChoices, time("startsAt", startsAt).toInstant(),
-				time("endsAt", endsAt).toInstant(), voterRule, frequency, resultsVisibility, proofOfWork, ipLimitPerMinute);
+				time("endsAt", endsAt).toInstant(), voterRule, frequency, resultsVisibility, proofOfWork, ipLimitPerMinute,
+				ballotsPerAddress);
 	}
 
 	private static java.time.ZonedDateTime time(String field, String text) {
