@@ -92,8 +92,17 @@ public class CitizenService {
 			String passwordConfirm) {
 	}
 
-	/** Whether an account's e-mail is verified, and when the account was created. */
-	public record Status(boolean emailVerified, Instant registeredAt, String email) {
+	/**
+	 * Whether an account's e-mail is verified, when the account was created, and the assurance level of its
+	 * national e-ID link ({@code null}: not linked).
+	 */
+	public record Status(boolean emailVerified, Instant registeredAt, String email, Integer eidLevel) {
+
+		/** A person vouched for: by a verified e-mail address or by the national e-ID. */
+		public boolean verified() {
+			return emailVerified || eidLevel != null;
+		}
+
 	}
 
 	/** The result of opening a verification link. */
@@ -224,14 +233,24 @@ public class CitizenService {
 		if (cached != null) {
 			return Optional.of(cached);
 		}
-		Optional<Status> s = jdbc.sql("select email_verified_at, created_at, email from app_user where id = ?")
+		Optional<Status> s = jdbc
+			.sql("select u.email_verified_at, u.created_at, u.email, e.assurance_level from app_user u "
+					+ "left join citizen_eid e on e.user_id = u.id where u.id = ?")
 			.params(userId)
-			.query((rs, n) -> new Status(rs.getTimestamp(1) != null, rs.getTimestamp(2).toInstant(),
-					rs.getString(3)))
+			.query((rs, n) -> {
+				int level = rs.getInt(4);
+				return new Status(rs.getTimestamp(1) != null, rs.getTimestamp(2).toInstant(), rs.getString(3),
+						rs.wasNull() ? null : level);
+			})
 			.optional();
-		// Only settled answers are kept: an unverified account may verify any moment.
-		s.filter(Status::emailVerified).ifPresent(v -> statuses.put(userId, v));
+		// Only settled answers are kept: an unverified account may verify any moment (an e-ID login forgets it).
+		s.filter(Status::verified).ifPresent(v -> statuses.put(userId, v));
 		return s;
+	}
+
+	/** Drops the cached status after an e-ID login changed it. */
+	void forget(long userId) {
+		statuses.invalidate(userId);
 	}
 
 	public int passwordMinLength() {

@@ -6,12 +6,13 @@ import java.util.List;
 /**
  * A new poll. Each option is either a label or the id of a recognized model (its name becomes the label). The
  * two limits of open polls default to {@link #DEFAULT_IP_LIMIT_PER_MINUTE} and {@link #DEFAULT_BALLOTS_PER_ADDRESS}
- * when left empty: every poll has them.
+ * when left empty: every poll has them. {@code eidLevel}: a poll for verified accounts that asks for the national
+ * e-ID at this assurance level or above (empty: a verified e-mail address does too).
  */
 public record PollDraft(String title, String description, List<Option> options, int maxChoices, Instant startsAt,
 		Instant endsAt, PollRules.VoterRule voterRule, PollRules.Frequency frequency,
 		PollRules.ResultsVisibility resultsVisibility, boolean proofOfWork, Integer ipLimitPerMinute,
-		Integer ballotsPerAddress) {
+		Integer ballotsPerAddress, Integer eidLevel) {
 
 	/**
 	 * Ballots per minute one address may send to one poll. Sized for shared addresses: a school hall or a hamlet
@@ -30,7 +31,15 @@ public record PollDraft(String title, String description, List<Option> options, 
 			Instant endsAt, PollRules.VoterRule voterRule, PollRules.Frequency frequency,
 			PollRules.ResultsVisibility resultsVisibility, boolean proofOfWork, Integer ipLimitPerMinute) {
 		this(title, description, options, maxChoices, startsAt, endsAt, voterRule, frequency, resultsVisibility,
-				proofOfWork, ipLimitPerMinute, null);
+				proofOfWork, ipLimitPerMinute, null, null);
+	}
+
+	public PollDraft(String title, String description, List<Option> options, int maxChoices, Instant startsAt,
+			Instant endsAt, PollRules.VoterRule voterRule, PollRules.Frequency frequency,
+			PollRules.ResultsVisibility resultsVisibility, boolean proofOfWork, Integer ipLimitPerMinute,
+			Integer ballotsPerAddress) {
+		this(title, description, options, maxChoices, startsAt, endsAt, voterRule, frequency, resultsVisibility,
+				proofOfWork, ipLimitPerMinute, ballotsPerAddress, null);
 	}
 
 	public record Option(String label, Long modelId) {

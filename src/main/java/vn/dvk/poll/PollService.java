@@ -179,6 +179,10 @@ public class PollService {
 		if (d.maxChoices() < 1 || d.maxChoices() > d.options().size()) {
 			throw UserFacingException.field("maxChoices", "poll.maxChoices.invalid", d.options().size());
 		}
+		if (d.eidLevel() != null && (d.eidLevel() < 1 || d.eidLevel() > 4
+				|| d.voterRule() != PollRules.VoterRule.VERIFIED_ACCOUNT)) {
+			throw UserFacingException.field("eidLevel", "poll.eidLevel.invalid");
+		}
 		if (d.voterRule() == null || d.frequency() == null || d.resultsVisibility() == null) {
 			throw UserFacingException.badRequest("poll.rules.required");
 		}
@@ -199,7 +203,7 @@ public class PollService {
 		}
 		String description = d.description() == null ? null : VietnameseText.clean(d.description());
 		return new Checked(new PollDraft(title, description, d.options(), d.maxChoices(), d.startsAt(), d.endsAt(),
-				d.voterRule(), d.frequency(), d.resultsVisibility(), d.proofOfWork(), ipLimit, perAddress), labels);
+				d.voterRule(), d.frequency(), d.resultsVisibility(), d.proofOfWork(), ipLimit, perAddress, d.eidLevel()), labels);
 	}
 
 	private void insertOptions(long pollId, List<String[]> labels) {
@@ -407,7 +411,12 @@ public class PollService {
 			}
 			vn.dvk.account.CitizenService.Status status = citizens.status(voter.user().id())
 				.orElseThrow(() -> new UserFacingException(HttpStatus.UNAUTHORIZED, "poll.account.required"));
-			if (!status.emailVerified()) {
+			if (p.eidLevel() != null) {
+				if (status.eidLevel() == null || status.eidLevel() < p.eidLevel()) {
+					throw new UserFacingException(HttpStatus.FORBIDDEN, "poll.account.eidRequired", p.eidLevel());
+				}
+			}
+			else if (!status.verified()) {
 				throw new UserFacingException(HttpStatus.FORBIDDEN, "poll.account.unverified");
 			}
 			accountAge = Math.max(0, Duration.between(status.registeredAt(), now).toSeconds());
@@ -480,7 +489,7 @@ public class PollService {
 		}
 		return new PollView(r.id(), r.title(), r.description(), r.maxChoices(), r.startsAt(), r.endsAt(),
 				r.voterRule(), r.frequency(), r.resultsVisibility(), r.resultsPublished(), r.proofOfWork(),
-				r.ipLimitPerMinute(), r.ballotsPerAddress(), r.closedAt(), options);
+				r.ipLimitPerMinute(), r.ballotsPerAddress(), r.eidLevel(), r.closedAt(), options);
 	}
 
 

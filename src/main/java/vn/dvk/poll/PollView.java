@@ -7,7 +7,7 @@ import java.util.List;
 public record PollView(long id, String title, String description, int maxChoices, Instant startsAt, Instant endsAt,
 		PollRules.VoterRule voterRule, PollRules.Frequency frequency, PollRules.ResultsVisibility resultsVisibility,
 		boolean resultsPublished, boolean proofOfWork, Integer ipLimitPerMinute, int ballotsPerAddress,
-		Instant closedAt, List<Option> options) {
+		Integer eidLevel, Instant closedAt, List<Option> options) {
 
 	/**
 	 * An option; for a model, {@code modelPath} is its public story, {@code coverEvidenceId} its cover photo (when

@@ -45,7 +45,7 @@ class Polls {
 	record Row(long id, String title, String description, int maxChoices, Instant startsAt, Instant endsAt,
 			PollRules.VoterRule voterRule, PollRules.Frequency frequency,
 			PollRules.ResultsVisibility resultsVisibility, boolean resultsPublished, boolean proofOfWork,
-			Integer ipLimitPerMinute, int ballotsPerAddress, Instant closedAt) {
+			Integer ipLimitPerMinute, int ballotsPerAddress, Integer eidLevel, Instant closedAt) {
 	}
 
 	record OptionRow(long id, long pollId, String label, Long modelId) {
@@ -55,12 +55,13 @@ class Polls {
 		GeneratedKeyHolder keys = new GeneratedKeyHolder();
 		jdbc.sql("""
 				insert into poll (title, description, max_choices, starts_at, ends_at, voter_rule, frequency,
-				  results_visibility, proof_of_work, ip_limit_per_minute, ballots_per_address, created_at, created_by)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+				  results_visibility, proof_of_work, ip_limit_per_minute, ballots_per_address, eid_level, created_at,
+				  created_by)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(d.title(), d.description(), d.maxChoices(), Timestamp.from(d.startsAt()),
 					Timestamp.from(d.endsAt()), d.voterRule().name(), d.frequency().name(),
 					d.resultsVisibility().name(), d.proofOfWork(), d.ipLimitPerMinute(), d.ballotsPerAddress(),
-					Timestamp.from(Instant.now()),
+					d.eidLevel(), Timestamp.from(Instant.now()),
 					actor)
 			.update(keys, "id");
 		return keys.getKey().longValue();
@@ -71,11 +72,11 @@ class Polls {
 		return jdbc.sql("""
 				update poll set title = ?, description = ?, max_choices = ?, starts_at = ?, ends_at = ?, voter_rule = ?,
 				  frequency = ?, results_visibility = ?, proof_of_work = ?, ip_limit_per_minute = ?,
-				  ballots_per_address = ?, version = version + 1
+				  ballots_per_address = ?, eid_level = ?, version = version + 1
 				where id = ? and starts_at > ? and closed_at is null""")
 			.params(d.title(), d.description(), d.maxChoices(), Timestamp.from(d.startsAt()),
 					Timestamp.from(d.endsAt()), d.voterRule().name(), d.frequency().name(),
-					d.resultsVisibility().name(), d.proofOfWork(), d.ipLimitPerMinute(), d.ballotsPerAddress(), id,
+					d.resultsVisibility().name(), d.proofOfWork(), d.ipLimitPerMinute(), d.ballotsPerAddress(), d.eidLevel(), id,
 					Timestamp.from(now))
 			.update() == 1;
 	}
@@ -295,7 +296,12 @@ class Polls {
 				PollRules.Frequency.valueOf(rs.getString("frequency")),
 				PollRules.ResultsVisibility.valueOf(rs.getString("results_visibility")),
 				rs.getBoolean("results_published"), rs.getBoolean("proof_of_work"), ipLimit,
-				rs.getInt("ballots_per_address"), closed == null ? null : closed.toInstant());
+				rs.getInt("ballots_per_address"), eidLevel(rs), closed == null ? null : closed.toInstant());
+	}
+
+	private static Integer eidLevel(ResultSet rs) throws SQLException {
+		int level = rs.getInt("eid_level");
+		return rs.wasNull() ? null : level;
 	}
 
 	static List<Long> ids(List<OptionRow> options) {

@@ -12,12 +12,29 @@ class LoginController {
 
 	private final SecuritySettings settings;
 
-	LoginController(SecuritySettings settings) {
+	private final vn.dvk.account.EidSettings eidSettings;
+
+	LoginController(SecuritySettings settings, vn.dvk.account.EidSettings eidSettings) {
 		this.settings = settings;
+		this.eidSettings = eidSettings;
 	}
 
 	@GetMapping(SecurityConfiguration.LOGIN)
-	String login(@RequestParam(required = false) String error, HttpSession session, Model model) {
+	String login(@RequestParam(required = false) String error, @RequestParam(required = false) String eid,
+			HttpSession session, Model model) {
+		if (eid != null) {
+			model.addAttribute("errorKey", switch (eid) {
+				case "state" -> "eid.error.state";
+				case "code" -> "eid.error.code";
+				case "denied" -> "eid.error.denied";
+				case "nopid" -> "eid.login.noPersonId";
+				case "disabled" -> "eid.login.disabled";
+				default -> "eid.error.failed";
+			});
+		}
+		if (eidSettings.enabled()) {
+			model.addAttribute("eidName", eidSettings.displayName());
+		}
 		if (error != null) {
 			model.addAttribute("errorKey", switch (error) {
 				case "locked" -> "login.error.locked";

@@ -142,7 +142,9 @@ class SecurityConfiguration {
 	@Bean
 	@Order(2)
 	SecurityFilterChain webChain(HttpSecurity http, SecuritySettings settings, UserDetailsService users,
-			AccessPolicy policy) throws Exception {
+			AccessPolicy policy,
+			org.springframework.beans.factory.ObjectProvider<org.springframework.security.oauth2.client.registration.ClientRegistrationRepository> eid,
+			vn.dvk.account.EidSettings eidSettings, vn.dvk.account.EidAccounts eidAccounts) throws Exception {
 		http.authorizeHttpRequests(a -> a.requestMatchers("/actuator/health", "/actuator/health/**")
 			.permitAll()
 			.requestMatchers("/actuator/**")
@@ -167,6 +169,11 @@ class SecurityConfiguration {
 			.headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CSP))
 				.referrerPolicy(r -> r.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
 				.frameOptions(f -> f.sameOrigin()));
+		org.springframework.security.oauth2.client.registration.ClientRegistrationRepository registrations = eid
+			.getIfAvailable();
+		if (registrations != null) {
+			EidLogin.apply(http, registrations, eidSettings, eidAccounts, successHandler(policy));
+		}
 		if (settings.rememberMe()) {
 			if (settings.rememberMeKey() == null || settings.rememberMeKey().length() < 16) {
 				throw new IllegalStateException(

@@ -63,6 +63,14 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
 					"spring.datasource.username", "sa", "spring.datasource.password", "");
 		}
 		context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("dvk-test-database", props));
+		// Citizen login with the e-ID against the provider the e-ID tests start (idp.TestIdentityProvider).
+		context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("dvk-test-eid", Map.of(
+				"dvk.eid.client-id", idp.TestIdentityProvider.CLIENT_ID, "dvk.eid.client-secret",
+				idp.TestIdentityProvider.CLIENT_SECRET, "dvk.eid.issuer", idp.TestIdentityProvider.ISSUER,
+				"dvk.eid.authorization-uri", idp.TestIdentityProvider.ISSUER + "/oauth2/authorize", "dvk.eid.token-uri",
+				idp.TestIdentityProvider.ISSUER + "/oauth2/token", "dvk.eid.jwk-set-uri",
+				idp.TestIdentityProvider.ISSUER + "/oauth2/jwks", "dvk.eid.scope", "openid profile",
+				"dvk.eid.acr-values", "2")));
 		context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("dvk-test-mail",
 				Map.of("spring.mail.host", "127.0.0.1", "spring.mail.port", TestMail.port())));
 	}

@@ -25,7 +25,10 @@ class PasswordController {
 
 	private final Texts texts;
 
-	PasswordController(AccountService accounts, Texts texts, AccessPolicy access) {
+	private final vn.dvk.account.EidAccounts eid;
+
+	PasswordController(AccountService accounts, Texts texts, AccessPolicy access, vn.dvk.account.EidAccounts eid) {
+		this.eid = eid;
 		this.access = access;
 		this.accounts = accounts;
 		this.texts = texts;
@@ -61,6 +64,9 @@ class PasswordController {
 		boolean staff = access.allows(auth, vn.dvk.account.Permission.BACK_OFFICE);
 		model.addAttribute("layout", staff ? "fragments/admin-layout" : "fragments/public-layout");
 		model.addAttribute("minLength", accounts.passwordMinLength());
+		if (auth.getPrincipal() instanceof vn.dvk.account.DvkUser user) {
+			eid.link(user.id()).ifPresent(link -> model.addAttribute("eidLink", link));
+		}
 		return "account/password";
 	}
 

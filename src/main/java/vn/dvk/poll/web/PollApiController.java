@@ -50,7 +50,7 @@ class PollApiController {
 	record NewPoll(String title, String description, List<NewOption> options, Integer maxChoices, Instant startsAt,
 			Instant endsAt, PollRules.VoterRule voterRule, PollRules.Frequency frequency,
 			PollRules.ResultsVisibility resultsVisibility, Boolean proofOfWork, Integer ipLimitPerMinute,
-			Integer ballotsPerAddress) {
+			Integer ballotsPerAddress, Integer eidLevel) {
 	}
 
 	record ActiveOption(long id, String label, Long modelId) {
@@ -75,7 +75,7 @@ class PollApiController {
 				body.frequency() == null ? PollRules.Frequency.ONCE : body.frequency(),
 				body.resultsVisibility() == null ? PollRules.ResultsVisibility.LIVE : body.resultsVisibility(),
 				Boolean.TRUE.equals(body.proofOfWork()), body.ipLimitPerMinute(),
-				body.ballotsPerAddress()));
+				body.ballotsPerAddress(), body.eidLevel()));
 		return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("id", p.id()));
 	}
 

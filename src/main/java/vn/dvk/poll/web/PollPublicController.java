@@ -35,8 +35,11 @@ class PollPublicController {
 
 	private final vn.dvk.account.CitizenService citizens;
 
+	private final vn.dvk.account.EidSettings eid;
+
 	PollPublicController(PollService polls, VisitorIdentity identities, Texts texts,
-			vn.dvk.account.CitizenService citizens) {
+			vn.dvk.account.CitizenService citizens, vn.dvk.account.EidSettings eid) {
+		this.eid = eid;
 		this.citizens = citizens;
 		this.polls = polls;
 		this.identities = identities;
@@ -58,10 +61,16 @@ class PollPublicController {
 		model.addAttribute("ended", p.endedAt(now));
 		model.addAttribute("results", polls.results(user, id).orElse(null));
 		if (p.voterRule() == vn.dvk.poll.PollRules.VoterRule.VERIFIED_ACCOUNT) {
+			model.addAttribute("eidName", eid.enabled() ? eid.displayName() : null);
 			// What stands between this visitor and the ballot: logging in, or verifying the e-mail address.
+			java.util.Optional<vn.dvk.account.CitizenService.Status> status = user == null ? java.util.Optional.empty()
+					: citizens.status(user.id());
 			model.addAttribute("accountNeed", user == null ? "login"
-					: citizens.status(user.id()).filter(vn.dvk.account.CitizenService.Status::emailVerified)
-						.isPresent() ? null : "verify");
+					: p.eidLevel() != null
+							? status.map(s -> s.eidLevel() != null && s.eidLevel() >= p.eidLevel()).orElse(false) ? null
+									: "eid"
+							: status.filter(vn.dvk.account.CitizenService.Status::verified).isPresent() ? null
+									: "verify");
 		}
 		return "poll/poll";
 	}

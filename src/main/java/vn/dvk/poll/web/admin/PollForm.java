@@ -35,6 +35,8 @@ public class PollForm {
 
 	private Integer ballotsPerAddress = PollDraft.DEFAULT_BALLOTS_PER_ADDRESS;
 
+	private Integer eidLevel;
+
 	private boolean proofOfWork;
 
 	/** The form filled with a poll, for editing before it opens. */
@@ -55,6 +57,7 @@ public class PollForm {
 		f.resultsVisibility = p.resultsVisibility();
 		f.ipLimitPerMinute = p.ipLimitPerMinute();
 		f.ballotsPerAddress = p.ballotsPerAddress();
+		f.eidLevel = p.eidLevel();
 		f.proofOfWork = p.proofOfWork();
 		return f;
 	}
@@ -65,6 +68,14 @@ public class PollForm {
 
 	public void setBallotsPerAddress(Integer ballotsPerAddress) {
 		this.ballotsPerAddress = ballotsPerAddress;
+	}
+
+	public Integer getEidLevel() {
+		return eidLevel;
+	}
+
+	public void setEidLevel(Integer eidLevel) {
+		this.eidLevel = eidLevel;
 	}
 
 	public boolean isProofOfWork() {
@@ -93,7 +104,7 @@ public class PollForm {
 		}
 		return new PollDraft(title, description, list, maxChoices, time("startsAt", startsAt).toInstant(),
 				time("endsAt", endsAt).toInstant(), voterRule, frequency, resultsVisibility, proofOfWork, ipLimitPerMinute,
-				ballotsPerAddress);
+				ballotsPerAddress, eidLevel);
 	}
 
 	private static java.time.ZonedDateTime time(String field, String text) {
