@@ -188,6 +188,13 @@ public class TestIdentityProvider {
 		return new ImmutableJWKSet<>(new JWKSet(key));
 	}
 
+	/** For the user-info endpoint, which reads the access token it is given. */
+	@Bean
+	org.springframework.security.oauth2.jwt.JwtDecoder jwtDecoder(JWKSource<SecurityContext> keys) {
+		return org.springframework.security.config.annotation.web.configuration.OAuth2AuthorizationServerConfiguration
+			.jwtDecoder(keys);
+	}
+
 	@Bean
 	AuthorizationServerSettings settings() {
 		return AuthorizationServerSettings.builder().issuer(ISSUER).build();

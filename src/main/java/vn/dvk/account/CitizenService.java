@@ -239,8 +239,9 @@ public class CitizenService {
 			.params(userId)
 			.query((rs, n) -> {
 				int level = rs.getInt(4);
+				Integer eidLevel = rs.wasNull() ? null : level;
 				return new Status(rs.getTimestamp(1) != null, rs.getTimestamp(2).toInstant(), rs.getString(3),
-						rs.wasNull() ? null : level);
+						eidLevel);
 			})
 			.optional();
 		// Only settled answers are kept: an unverified account may verify any moment (an e-ID login forgets it).

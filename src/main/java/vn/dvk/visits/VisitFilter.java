@@ -93,22 +93,24 @@ class VisitFilter implements Filter, Ordered {
 			confirm(request, response, userAgent);
 			return;
 		}
-		if (!"GET".equals(request.getMethod()) || !counted(path) || bots.isBot(userAgent)) {
+		if (!"GET".equals(request.getMethod()) || !counted(path)) {
 			chain.doFilter(request, response);
 			return;
 		}
 		String key = keys.fromCookie(cookie(request));
+		boolean bot = bots.isBot(userAgent);
 		if (key == null) {
+			// Robots get a device cookie too (polls need one; headless browsers are robots by name), never a count.
 			VisitorKeys.Issued issued = keys.issue(request.isSecure());
 			response.addHeader(HttpHeaders.SET_COOKIE, issued.setCookie());
 			response.addHeader(HttpHeaders.SET_COOKIE, issued.setNewMarker());
-			if (member(request)) {
+			if (!bot && member(request)) {
 				key = issued.key(); // a logged-in session came back with its cookie: a person, counted at once
 			}
 		}
 		chain.doFilter(request, response);
 		String type = response.getContentType();
-		if (response.getStatus() != HttpServletResponse.SC_OK || type == null || !type.startsWith("text/html")) {
+		if (bot || response.getStatus() != HttpServletResponse.SC_OK || type == null || !type.startsWith("text/html")) {
 			return;
 		}
 		java.time.LocalDate day = VietnameseFormats.today();
