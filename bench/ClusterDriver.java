@@ -1,4 +1,9 @@
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.Base64;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -16,7 +21,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * Load driver of bench/cluster.sh (plain JDK, run with `java bench/ClusterDriver.java MODE ...`):
  * <ul>
  * <li>{@code views BASE PATH N VISITORS THREADS RUN}: N page requests spread over VISITORS visitors (distinct
- * browsers without cookies); prints the answers by status.</li>
+ * browsers, each with its own visitor cookie); prints the answers by status.</li>
+ * <li>{@code cookie}: prints one new visitor cookie ({@code dvk_v=…}).</li>
+ * Devices are visitor cookies signed with {@code DVK_VISITS_SECRET}, the secret the nodes are started with.
  * <li>{@code votes BASE POLL OPTION_A OPTION_B IDENTITIES DUPLICATES THREADS RUN}: one ballot per identity, then
  * DUPLICATES more ballots of identities that have voted. A ballot without a definitive answer (connection refused
  * or reset, 502, 503, 504: a node died or the database restarts) is sent again until it gets one: 201 (counted) or
@@ -56,18 +63,41 @@ public class ClusterDriver {
 					Integer.parseInt(args[6]), Integer.parseInt(args[7]), args[8]);
 			case "mixed" -> mixed(args[1], args[2], args[3], args[4], Integer.parseInt(args[5]),
 					Integer.parseInt(args[6]), args[7]);
+			case "cookie" -> System.out.println(cookie());
 			default -> throw new IllegalArgumentException(args[0]);
 		}
 		System.exit(0);
 	}
 
+	/** A new device: a visitor cookie signed like vn.dvk.visits.VisitorKeys does with DVK_VISITS_SECRET. */
+	static String cookie() {
+		try {
+			Mac mac = Mac.getInstance("HmacSHA256");
+			mac.init(new SecretKeySpec(System.getenv("DVK_VISITS_SECRET").getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+			byte[] bytes = new byte[15];
+			new SecureRandom().nextBytes(bytes);
+			Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+			String key = b64.encodeToString(bytes);
+			return "dvk_v=" + key + "." + b64.encodeToString(mac.doFinal(("c|" + key).getBytes(StandardCharsets.UTF_8)))
+				.substring(0, 16);
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	static void views(String base, String path, int n, int visitors, int threads, String run) throws Exception {
 		ExecutorService pool = Executors.newFixedThreadPool(threads);
+		String[] cookies = new String[visitors];
+		for (int v = 0; v < visitors; v++) {
+			cookies[v] = cookie();
+		}
 		for (int i = 0; i < n; i++) {
 			int visitor = i % visitors;
 			pool.execute(() -> {
 				HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(base + path))
 					.header("User-Agent", "Mozilla/5.0 (X11; Linux x86_64) cluster-visitor-" + run + "-" + visitor)
+					.header("Cookie", cookies[visitor])
 					.timeout(Duration.ofSeconds(10))
 					.build());
 				count(r == null ? "error" : Integer.toString(r.statusCode()));
@@ -86,6 +116,10 @@ public class ClusterDriver {
 		AtomicInteger undecided = new AtomicInteger();
 		AtomicLong retries = new AtomicLong();
 		ExecutorService pool = Executors.newFixedThreadPool(threads);
+		String[] devices = new String[identities];
+		for (int d = 0; d < identities; d++) {
+			devices[d] = cookie();
+		}
 		for (int i = 0; i < identities + duplicates; i++) {
 			if (i == identities) {
 				// every identity has its answer before the duplicates start
@@ -101,6 +135,7 @@ public class ClusterDriver {
 				HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/v1/polls/" + poll + "/votes"))
 					.header("Content-Type", "application/json")
 					.header("User-Agent", "Mozilla/5.0 cluster-voter-" + run + "-" + identity)
+					.header("Cookie", devices[identity])
 					.timeout(Duration.ofSeconds(10))
 					.POST(HttpRequest.BodyPublishers.ofString(body))
 					.build();
@@ -127,6 +162,10 @@ public class ClusterDriver {
 						else {
 							undecided.incrementAndGet(); // a first ballot said "already": another identity collided
 						}
+						return;
+					}
+					if (r != null && r.statusCode() >= 400 && r.statusCode() < 500) {
+						undecided.incrementAndGet(); // refused for good (a retry would not change it)
 						return;
 					}
 					if (System.nanoTime() > until) {
@@ -167,6 +206,7 @@ public class ClusterDriver {
 							: HttpRequest.newBuilder(URI.create(base + "/api/v1/polls/" + poll + "/votes"))
 								.header("Content-Type", "application/json")
 								.header("User-Agent", "Mozilla/5.0 cluster-mixed-" + run + "-" + n)
+								.header("Cookie", cookie())
 								.timeout(Duration.ofSeconds(10))
 								.POST(HttpRequest.BodyPublishers.ofString("{\"optionIds\":[" + option + "]}"))
 								.build();

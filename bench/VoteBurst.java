@@ -8,7 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 
 /**
- * Burst test of bench/votes.sh: N simultaneous ballots of one identity (same User-Agent, same address, no cookie)
+ * Burst test of bench/votes.sh: N simultaneous ballots of one identity (same visitor cookie, same User-Agent, same address)
  * to one poll; prints how many were counted (201), told they had already voted (200) and anything else.
  * Usage: java bench/VoteBurst.java BASE_URL POLL_ID OPTION_ID [N]
  */
@@ -19,10 +19,12 @@ public class VoteBurst {
 		String poll = args[1];
 		String option = args[2];
 		int n = args.length > 3 ? Integer.parseInt(args[3]) : 1000;
+		String cookie = args.length > 4 ? args[4] : "";
 		HttpClient client = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(8)).build();
 		HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/v1/polls/" + poll + "/votes"))
 			.header("Content-Type", "application/json")
 			.header("User-Agent", "Mozilla/5.0 bench-burst-" + System.nanoTime())
+			.header("Cookie", cookie)
 			.POST(HttpRequest.BodyPublishers.ofString("{\"optionIds\":[" + option + "]}"))
 			.build();
 		List<CompletableFuture<HttpResponse<String>>> all = new ArrayList<>();

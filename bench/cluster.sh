@@ -69,6 +69,8 @@ psql -h 127.0.0.1 -U postgres -q -c "drop database if exists $DB with (force)" 2
 psql -h 127.0.0.1 -U postgres -q -c "create database $DB encoding 'UTF8' template template0"
 redis-cli -n $REDIS_DB flushdb >/dev/null
 
+# Both nodes sign visitor cookies with this secret; bench/ClusterDriver.java mints its devices' cookies with it.
+export DVK_VISITS_SECRET="bench-cluster-secret"
 start_node() { # port → pid
   SERVER_PORT=$1 SPRING_PROFILES_ACTIVE=postgres DVK_DB_URL="jdbc:postgresql://127.0.0.1:5432/$DB" \
     DVK_DB_USER=postgres DVK_REDIS_URL="redis://127.0.0.1:6379/$REDIS_DB" DVK_BASE_URL="http://127.0.0.1:$PN" \
@@ -151,7 +153,7 @@ check "3 online shared" "[ '$OA' = '$OB' ] && [ -n '$OA' ]" "node A $OA, node B 
 
 # 4. Ballots while node B is killed.
 POLL=$(curl -fs -u "bandanvan:$PASSWORD" -H 'Content-Type: application/json' \
-  -d '{"title":"Bình chọn thử cụm máy chủ","options":[{"label":"Một"},{"label":"Hai"}],"startsAt":"2020-01-01T00:00:00Z","endsAt":"2099-01-01T00:00:00Z","voterRule":"OPEN","frequency":"ONCE","resultsVisibility":"LIVE"}' \
+  -d '{"title":"Bình chọn thử cụm máy chủ","options":[{"label":"Một"},{"label":"Hai"}],"startsAt":"2020-01-01T00:00:00Z","endsAt":"2099-01-01T00:00:00Z","voterRule":"OPEN","frequency":"ONCE","resultsVisibility":"LIVE","ipLimitPerMinute":100000,"ballotsPerAddress":100000000}' \
   "$N/api/v1/polls" | grep -o '"id":[0-9]*' | cut -d: -f2)
 read -r OPT_A OPT_B <<< "$(psql -h 127.0.0.1 -U postgres -d $DB -At -c "select id from poll_option where poll_id = $POLL order by position" | tr '\n' ' ')"
 java bench/ClusterDriver.java votes "$N" "$POLL" "$OPT_A" "$OPT_B" 5000 1000 16 "$RUN" > "$OUT/votes.txt" &
@@ -180,6 +182,7 @@ wait $DRIVER
 R=$(cat "$OUT/mixed.txt")
 AFTER_PAGE=$(curl -s -o /dev/null -w '%{http_code}' -A "Mozilla/5.0 after-restart" "$N$PATH_ARTICLE")
 AFTER_VOTE=$(curl -s -o /dev/null -w '%{http_code}' -A "Mozilla/5.0 after-restart-$RUN" -H 'Content-Type: application/json' \
+  -H "Cookie: $(java bench/ClusterDriver.java cookie)" \
   -d "{\"optionIds\":[$OPT_A]}" "$N/api/v1/polls/$POLL/votes")
 BAD=$(echo "$R" | grep -oE '(page|vote)-5[0-9][0-9]=[0-9]+|error=[0-9]+' | grep -v -- '-503=' || true)
 check "5 database restart" "[ -z '$BAD' ] && [ '$AFTER_PAGE' = 200 ] && [ '$AFTER_VOTE' = 201 ]" \

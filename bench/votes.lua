@@ -1,5 +1,6 @@
--- wrk script of bench/votes.sh: every request is a ballot from a new identity (a User-Agent never used before, so
--- the device key the application derives is new; wrk keeps no cookies) for poll $POLL_ID, alternating its options
+-- wrk script of bench/votes.sh: every request is a ballot from a new device (its own signed visitor cookie, read
+-- from $COOKIES, minted by bench/MintCookies.java) behind its own address (X-Forwarded-For, as nginx sends it: a
+-- crowd of phones, not one address hitting its cap) for poll $POLL_ID, alternating its options
 -- $OPTION_A and $OPTION_B. Answers are counted by status: 201 (counted), 200 (already voted: must not happen with
 -- distinct identities), anything else. $DRAIN_S seconds before the end ($DURATION_S) the connections switch to
 -- /robots.txt, so no ballot is in flight when wrk stops and every ballot the database holds was answered here.
@@ -18,6 +19,8 @@ setup = function(thread)
 end
 
 init = function(args)
+  cookies = {}
+  for line in io.lines(os.getenv("COOKIES")) do cookies[#cookies + 1] = line end
   started = os.time()
   sent = 0
   created, again, other = 0, 0, 0
@@ -29,9 +32,14 @@ request = function()
   if os.time() >= started + duration - drain then return drainRequest end
   sent = sent + 1
   local option = (sent % 2 == 0) and optionA or optionB
+  -- thread 1 takes the odd lines, thread 2 the even ones: no cookie is used twice
+  local n = (sent - 1) * 2 + tid
+  local cookie = cookies[((n - 1) % #cookies) + 1]
   return wrk.format("POST", path, {
     ["Content-Type"] = "application/json",
-    ["User-Agent"] = "Mozilla/5.0 bench-voter-" .. tid .. "-" .. sent .. "-" .. started
+    ["User-Agent"] = "Mozilla/5.0 (Linux; Android 14) Chrome/131.0 Mobile Safari/537.36",
+    ["Cookie"] = cookie,
+    ["X-Forwarded-For"] = "10." .. (math.floor(n / 65536) % 256) .. "." .. (math.floor(n / 256) % 256) .. "." .. (n % 256)
   }, '{"optionIds":[' .. option .. ']}')
 end
 

@@ -4,7 +4,7 @@
 #   1. starts the application on a fresh PostgreSQL database, creates an OPEN poll (once per identity, live
 #      results) through the API;
 #   2. drives POST /api/v1/polls/{id}/votes for $DURATION_S s (default 15) with wrk -t2 -c$CONNECTIONS and
-#      bench/votes.lua: every ballot from a new identity; the last 2 s only ask /robots.txt, so nothing is in
+#      bench/votes.lua: every ballot from a new device (its own signed cookie) behind its own forwarded address; the last 2 s only ask /robots.txt, so nothing is in
 #      flight at the end;
 #   3. counts the rows: every 201 must be a row (0 lost), no identity twice (0 duplicates), and the tally the API
 #      publishes (after its 2 s cache) must equal the row count;
@@ -42,7 +42,11 @@ sql() { psql -h 127.0.0.1 -U postgres -d "$PG_DB" -At -c "$1"; }
 
 psql -h 127.0.0.1 -U postgres -q -c "drop database if exists \"$PG_DB\" with (force)"
 psql -h 127.0.0.1 -U postgres -q -c "create database \"$PG_DB\" encoding 'UTF8' template template0"
-SERVER_PORT=$PORT DVK_DEMO_DATA=false DVK_ADMIN_PASSWORD=$ADMIN_PASSWORD SPRING_PROFILES_ACTIVE=postgres \
+VISITS_SECRET=bench-votes-secret
+# Distinct devices: signed visitor cookies minted with the secret the application is started with (bench/MintCookies.java).
+java bench/MintCookies.java "$VISITS_SECRET" 400000 > "$OUT/cookies.txt"
+export COOKIES="$OUT/cookies.txt"
+DVK_VISITS_SECRET=$VISITS_SECRET SERVER_PORT=$PORT DVK_DEMO_DATA=false DVK_ADMIN_PASSWORD=$ADMIN_PASSWORD SPRING_PROFILES_ACTIVE=postgres \
   DVK_DB_URL="jdbc:postgresql://127.0.0.1:5432/$PG_DB" DVK_DB_USER=postgres \
   java -Xmx1g -jar "$JAR" > "$OUT/app.log" 2>&1 &
 APP_PID=$!
@@ -52,9 +56,9 @@ for _ in $(seq 1 240); do
 done
 curl -fs "http://127.0.0.1:$PORT/actuator/health/readiness" >/dev/null || { echo "app did not start" >&2; exit 1; }
 
-new_poll() { # title → poll id
+new_poll() { # title [extra JSON fields] → poll id
   curl -fs -u "admin:$ADMIN_PASSWORD" -H 'Content-Type: application/json' \
-    -d "{\"title\":\"$1\",\"options\":[{\"label\":\"Phương án A\"},{\"label\":\"Phương án B\"}],\"startsAt\":\"2020-01-01T00:00:00Z\",\"endsAt\":\"2099-01-01T00:00:00Z\",\"voterRule\":\"OPEN\",\"frequency\":\"ONCE\",\"resultsVisibility\":\"LIVE\"}" \
+    -d "{\"title\":\"$1\",${2:+$2,}\"options\":[{\"label\":\"Phương án A\"},{\"label\":\"Phương án B\"}],\"startsAt\":\"2020-01-01T00:00:00Z\",\"endsAt\":\"2099-01-01T00:00:00Z\",\"voterRule\":\"OPEN\",\"frequency\":\"ONCE\",\"resultsVisibility\":\"LIVE\"}" \
     "http://127.0.0.1:$PORT/api/v1/polls" | grep -o '"id":[0-9]*' | cut -d: -f2
 }
 options() { sql "select id from poll_option where poll_id = $1 order by position" | tr '\n' ' '; }
@@ -90,9 +94,10 @@ PG_RATE=$(awk -F'= ' '/^tps/ { split($2, a, " "); printf "%.0f", a[1] }' "$OUT/p
 PG_ROWS=$(sql "select count(*) from poll_ballot where poll_id = $PG_POLL")
 RATIO=$(awk -v a="$APP_RATE" -v p="$PG_RATE" 'BEGIN { printf "%.2f", a / p }')
 
-BURST_POLL=$(new_poll "Đo một người bấm nghìn lần")
+# One device, one address: no per-minute limit in the way, so the unique constraint alone decides.
+BURST_POLL=$(new_poll "Đo một người bấm nghìn lần" '"ipLimitPerMinute":100000')
 read -r BA BB <<< "$(options "$BURST_POLL")"
-BURST=$(java bench/VoteBurst.java "http://127.0.0.1:$PORT" "$BURST_POLL" "$BA" 1000 | grep '^BURST')
+BURST=$(java bench/VoteBurst.java "http://127.0.0.1:$PORT" "$BURST_POLL" "$BA" 1000 "$(head -1 "$COOKIES")" | grep '^BURST')
 BURST_ROWS=$(sql "select count(*) from poll_ballot where poll_id = $BURST_POLL")
 
 echo

@@ -28,7 +28,7 @@ class EidConfiguration {
 			.redirectUri("{baseUrl}/login/oauth2/code/{registrationId}")
 			.scope(eid.scope().split("[ ,]+"))
 			.clientName(eid.displayName())
-			.issuerUri(eid.issuer())
+			.issuerUri(eid.issuer() == null || eid.issuer().isBlank() ? null : eid.issuer())
 			.authorizationUri(eid.authorizationUri())
 			.tokenUri(eid.tokenUri())
 			.jwkSetUri(eid.jwkSetUri())
